@@ -1,0 +1,86 @@
+// A WebGPU device in Node through Dawn (the `webgpu` npm package), for the
+// command line (`tensor-lens run --backend webgpu`), the WebGPU test suite and
+// the benchmark. The engine never probes for a GPU: callers create the device
+// here and pass it in.
+//
+// Dawn reads VK_ICD_FILENAMES when it creates its Vulkan instance. On a machine
+// without a GPU, SwiftShader (shipped with Debian's chromium) is a software
+// Vulkan driver Dawn accepts. The CLI never falls back to it silently; the
+// benchmark and tests opt in with `softwareFallback`.
+
+export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
+
+export interface DawnDevice {
+  device: GPUDevice;
+  /** e.g. "SwiftShader driver 5.0.0 (google)" or the GPU's name. */
+  adapterName: string;
+  /** true when the adapter is a software rasteriser (SwiftShader). */
+  software: boolean;
+}
+
+export interface DawnOptions {
+  /** When no adapter is found and VK_ICD_FILENAMES is unset, retry with
+   *  SwiftShader. Works only in a main thread (a worker's process.env never
+   *  reaches the Vulkan loader). */
+  softwareFallback?: boolean;
+  powerPreference?: GPUPowerPreference;
+}
+
+/** A failure the CLI prints as one line, never as a stack trace. */
+export class NoAdapterError extends Error {
+  override name = 'RuntimeError';
+}
+
+type DawnModule = { create(flags: string[]): GPU; globals: object };
+
+async function loadDawn(): Promise<DawnModule> {
+  try {
+    return (await import('webgpu')) as unknown as DawnModule;
+  } catch (e) {
+    throw new NoAdapterError(
+      `WebGPU backend unavailable: the 'webgpu' (Dawn) package could not be loaded (${(e as Error).message}).`,
+    );
+  }
+}
+
+async function requestAdapter(dawn: DawnModule, opts: DawnOptions): Promise<GPUAdapter | null> {
+  const gpu = dawn.create([]);
+  return gpu.requestAdapter({ powerPreference: opts.powerPreference ?? 'high-performance' });
+}
+
+function describe(adapter: GPUAdapter): { adapterName: string; software: boolean } {
+  const info = adapter.info;
+  const parts = [info.description, info.device, info.vendor].filter((s) => s && s.length > 0);
+  const adapterName = parts.length > 0 ? parts.join(' / ') : 'unknown adapter';
+  const software = /swiftshader|llvmpipe|lavapipe/i.test(adapterName) || (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
+  return { adapterName, software };
+}
+
+/** Creates a GPUDevice through Dawn, or throws NoAdapterError with a message
+ *  that says what to do. Also installs WebGPU's globals (GPUBufferUsage, ...)
+ *  that the backend's code refers to. */
+export async function createDawnDevice(opts: DawnOptions = {}): Promise<DawnDevice> {
+  const dawn = await loadDawn();
+  Object.assign(globalThis, dawn.globals);
+  let adapter = await requestAdapter(dawn, opts);
+  if (!adapter && opts.softwareFallback && !process.env.VK_ICD_FILENAMES) {
+    process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+    process.env.XDG_RUNTIME_DIR ??= '/tmp';
+    adapter = await requestAdapter(dawn, opts);
+  }
+  if (!adapter) {
+    throw new NoAdapterError(
+      'no WebGPU adapter found (Dawn could not open a Vulkan device). ' +
+        'Run with --backend cpu, or on a machine without a GPU use SwiftShader: ' +
+        `VK_ICD_FILENAMES=${SWIFTSHADER_ICD} XDG_RUNTIME_DIR=/tmp`,
+    );
+  }
+  const device = await adapter.requestDevice({
+    requiredLimits: {
+      maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+      maxBufferSize: adapter.limits.maxBufferSize,
+      maxComputeWorkgroupStorageSize: adapter.limits.maxComputeWorkgroupStorageSize,
+    },
+  });
+  return { device, ...describe(adapter) };
+}
