@@ -1,0 +1,45 @@
+// The last guard on a trace's size: if the JSON is still larger than the
+// limit after every per-list cap, shed detail in order of least value to the
+// views — sample values first, then printed text, then whole records — until
+// it fits. A huge trace would stall the host<->webview channel.
+import type { TensorSummary, Trace } from './types';
+
+function shrinkSummary(s: TensorSummary, sample: number, printed: number): void {
+  if (s.sample.values.length > sample) {
+    s.sample = { values: s.sample.values.slice(0, sample), complete: false };
+  }
+  if (s.printed.length > printed) s.printed = s.printed.slice(0, printed) + '…';
+  if (s.grad) shrinkSummary(s.grad, sample, printed);
+}
+
+function eachSummary(t: Trace, f: (s: TensorSummary) => void): void {
+  for (const e of t.exprs) if (e.value.kind === 'tensor') f(e.value);
+  for (const n of t.graph.nodes) if (n.value) f(n.value);
+  for (const b of t.backwards) for (const g of b.grads) if (g.grad) f(g.grad);
+}
+
+export function traceSize(t: Trace): number {
+  return JSON.stringify(t).length;
+}
+
+export function boundTrace(t: Trace, maxChars: number): Trace {
+  const levels: [number, number][] = [[256, 2000], [64, 600], [16, 200], [0, 80]];
+  for (const [sample, printed] of levels) {
+    if (traceSize(t) <= maxChars) return t;
+    eachSummary(t, (s) => shrinkSummary(s, sample, printed));
+  }
+  // Still too big: drop whole records, the least central first.
+  while (traceSize(t) > maxChars) {
+    if (t.backwards.length > 8) t.backwards = t.backwards.filter((_, i) => i % 2 === 0);
+    else if (t.steps.length > 8) t.steps = t.steps.filter((_, i) => i % 2 === 0);
+    else if (t.figures.length > 0) t.figures.pop();
+    else if (t.graph.nodes.length > 0) {
+      t.graph = { nodes: [], edges: [], truncated: true };
+      for (const b of t.backwards) { b.grads = []; delete b.rootNodeId; }
+      for (const e of t.exprs) if (e.value.kind === 'tensor') delete e.value.nodeId;
+    } else if (t.exprs.length > 0) t.exprs = t.exprs.slice(0, Math.floor(t.exprs.length / 2));
+    else if (t.stdout.length > 1000) t.stdout = t.stdout.slice(0, Math.floor(t.stdout.length / 2));
+    else break;
+  }
+  return t;
+}
