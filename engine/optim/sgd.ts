@@ -1,0 +1,102 @@
+// torch.optim.SGD, the single-tensor path PyTorch takes on the CPU
+// (torch/optim/sgd.py `_single_tensor_sgd`), one fused loop per parameter:
+//   g = grad (+ weight_decay * p)          grad.add(p, alpha=wd)       -> fma
+//   buf = g            on the first step   grad.detach().clone()
+//   buf = buf*m + (1-dampening)*g          buf.mul_(m).add_(g, alpha)  -> round, fma
+//   g = g + m*buf (nesterov) | buf         grad.add(buf, alpha=m)      -> fma
+//   p = p - lr*g                           p.add_(g, alpha=-lr)        -> fma
+// float32 scalars are rounded to float32 first, as ATen casts alpha to the
+// tensor's dtype, and each `alpha` add is one fused multiply-add on AVX2.
+
+import type { Tensor } from '../tensor';
+import { valueError } from '../core/errors';
+import { fma64, fmaf } from '../random';
+import { pyRepr } from '../nn/py-repr';
+import { cloneDetached, dense } from './dense';
+import { Optimizer, num, type ParamGroup, type ParamsInput } from './optimizer';
+
+export interface SGDOptions {
+  lr?: number;
+  momentum?: number;
+  dampening?: number;
+  weightDecay?: number;
+  nesterov?: boolean;
+  maximize?: boolean;
+}
+
+export class SGD extends Optimizer {
+  constructor(params: ParamsInput | Tensor, o: SGDOptions = {}) {
+    const lr = o.lr ?? 1e-3;
+    const momentum = o.momentum ?? 0;
+    const dampening = o.dampening ?? 0;
+    const weightDecay = o.weightDecay ?? 0;
+    const nesterov = o.nesterov ?? false;
+    if (lr < 0.0) throw valueError(`Invalid learning rate: ${pyRepr(lr)}`);
+    if (momentum < 0.0) throw valueError(`Invalid momentum value: ${pyRepr(momentum)}`);
+    if (weightDecay < 0.0) throw valueError(`Invalid weight_decay value: ${pyRepr(weightDecay)}`);
+    if (nesterov && (momentum <= 0 || dampening !== 0)) {
+      throw valueError('Nesterov momentum requires a momentum and zero dampening');
+    }
+    super('SGD', params, {
+      lr, momentum, dampening, weight_decay: weightDecay, nesterov, maximize: o.maximize ?? false,
+      foreach: null, differentiable: false, fused: null,
+    });
+  }
+
+  protected updateGroup(g: ParamGroup): void {
+    const lr = num(g, 'lr');
+    const momentum = num(g, 'momentum');
+    const dampening = num(g, 'dampening');
+    const wd = num(g, 'weight_decay');
+    const nesterov = Boolean(g.nesterov);
+    const maximize = Boolean(g.maximize);
+    for (const p of g.params) {
+      if (p.grad === null) continue;
+      let buf: Tensor | null = null;
+      let fresh = false;
+      if (momentum !== 0) {
+        const st = this.stateOf(p);
+        buf = (st.momentum_buffer as Tensor | null | undefined) ?? null;
+        if (buf === null) {
+          buf = cloneDetached(p.grad);
+          st.momentum_buffer = buf;
+          fresh = true;
+        }
+      }
+      sgdUpdate(p, p.grad, buf, fresh, { lr, momentum, dampening, wd, nesterov, maximize });
+      p.bumpVersion();
+    }
+  }
+}
+
+interface Hyper { lr: number; momentum: number; dampening: number; wd: number; nesterov: boolean; maximize: boolean }
+
+function sgdUpdate(p: Tensor, grad: Tensor, bufT: Tensor | null, fresh: boolean, h: Hyper): void {
+  const P = dense(p);
+  const G = dense(grad);
+  const B = bufT ? dense(bufT) : null;
+  const f32 = p.dtype === 'float32';
+  const r = f32 ? Math.fround : (x: number) => x;
+  const fma = f32 ? fmaf : fma64;
+  const negLr = r(-h.lr);
+  const wd = r(h.wd);
+  const m = r(h.momentum);
+  const oneMinusD = r(1 - h.dampening);
+  const n = p.numel();
+  const pd = P.data, gd = G.data, po = P.off, go = G.off;
+  for (let i = 0; i < n; i++) {
+    let g = gd[go + i];
+    if (h.maximize) g = -g;
+    if (h.wd !== 0) g = fma(pd[po + i], wd, g);
+    if (B !== null) {
+      const bi = B.off + i;
+      // A fresh buffer is PyTorch's grad.clone() taken after weight decay.
+      const b = fresh ? g : fma(g, oneMinusD, r(B.data[bi] * m));
+      B.data[bi] = b;
+      g = h.nesterov ? fma(b, m, g) : b;
+    }
+    pd[po + i] = fma(g, negLr, pd[po + i]);
+  }
+  P.commit();
+  if (B !== null) B.commit();
+}
