@@ -9,14 +9,17 @@ const fround = Math.fround;
  *  double rounding of the sum, which matters only when the double sum lands
  *  exactly on a float32 midpoint — then the exact error decides the side. */
 export function fmaf(a: number, b: number, c: number): number {
-  const p = a * b;
-  const s = p + c;
+  const s = a * b + c;
   const r = fround(s);
   const d = s - r;
-  if (d === 0) return r;
   const other = r + 2 * d;
-  if (fround(other) !== other) return r; // not a midpoint: r is correct
-  // Exact error of s = p + c (Knuth's TwoSum).
+  // Not a midpoint (or exact): r is correct. Kept tiny so V8 inlines it.
+  if (d === 0 || fround(other) !== other) return r;
+  return fmafTie(a * b, c, s, r, other);
+}
+
+function fmafTie(p: number, c: number, s: number, r: number, other: number): number {
+  // Exact error of s = p + c (Knuth's TwoSum) decides the side of the tie.
   const bb = s - p;
   const e = (p - (s - bb)) + (c - bb);
   if (e === 0) return r; // a true tie: fround already rounded to even

@@ -7,3 +7,7 @@ export { fillUniform } from './uniform';
 export { randomInt, fillRandint, randomFull, randomInt64, randperm } from './integer';
 export type { RandomDType } from './integer';
 export { fmaf, fma64 } from './fma';
+export { PythonRandom } from './python-random';
+export type { PythonRandomState } from './python-random';
+export { NumpyRandom } from './numpy-random';
+export type { NumpyRandomStateData } from './numpy-random';

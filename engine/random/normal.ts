@@ -7,11 +7,10 @@
 //    pair per two outputs, the spare sample cached on the generator.
 
 import { Generator } from './generator';
-import { logf32, sincosf32 } from './cephes-f32';
+import { transformBlocksF32 } from './normal-f32';
 import { fma64, fmaf } from './fma';
 
 const f = Math.fround;
-const TWO_PI_F32 = f(2 * Math.PI);
 const TWO_PI = 2 * Math.PI;
 
 export type FloatArray = Float32Array | Float64Array;
@@ -55,28 +54,14 @@ function serialNormal(gen: Generator, out: FloatArray, mean: number, std: number
   for (let i = 0; i < out.length; i++) out[i] = fma64(nextNormal64(gen), std, mean);
 }
 
-const sc = new Float64Array(2);
-
-function transform16F32(d: Float32Array, base: number, mean: number, std: number): void {
-  for (let j = 0; j < 8; j++) {
-    const u1 = f(1 - d[base + j]);
-    const u2 = d[base + j + 8];
-    const radius = f(Math.sqrt(f(-2 * logf32(u1))));
-    const theta = f(TWO_PI_F32 * u2);
-    sincosf32(theta, sc);
-    d[base + j] = fmaf(f(radius * sc[1]), std, mean);
-    d[base + j + 8] = fmaf(f(radius * sc[0]), std, mean);
-  }
-}
-
 function fillPathF32(gen: Generator, d: Float32Array, mean: number, std: number): void {
   const n = d.length;
   for (let i = 0; i < n; i++) d[i] = gen.uniform32();
-  for (let i = 0; i + 16 <= n; i += 16) transform16F32(d, i, mean, std);
+  transformBlocksF32(d, 0, Math.floor(n / 16), mean, std);
   if (n % 16 !== 0) {
     const base = n - 16;
     for (let i = 0; i < 16; i++) d[base + i] = gen.uniform32();
-    transform16F32(d, base, mean, std);
+    transformBlocksF32(d, base, 1, mean, std);
   }
 }
 
