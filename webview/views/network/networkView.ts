@@ -1,0 +1,105 @@
+// The Network view: units as circles (fill = activation of the first sample),
+// weights as edges (colour = sign, width = magnitude), big layers binned by
+// the rule in model.ts, which the view prints under the picture.
+import * as d3 from 'd3';
+import type { ViewId } from '../../../extension/protocol';
+import { fmt } from '../../format';
+import { divergingScale } from '../../theme';
+import { createButton } from '../../ui/toolkit';
+import { attachZoom, type Zoomer } from '../../zoom';
+import { type View, type ViewContext, emptyNote, ensure, ensureSvg } from '../view';
+import { type Network, type Synapse, type Unit, networkOf } from './model';
+
+export interface NetworkLayout { pos: Map<string, { x: number; y: number; r: number }>; width: number; height: number }
+
+export function layoutNetwork(net: Network, height = 460): NetworkLayout {
+  const colGap = 190;
+  const pos = new Map<string, { x: number; y: number; r: number }>();
+  net.layers.forEach((l, k) => {
+    const n = l.units.length;
+    const step = Math.min(34, (height - 60) / Math.max(1, n));
+    const r = Math.max(4, Math.min(13, step * 0.4));
+    const top = 40 + (height - 60 - step * (n - 1)) / 2;
+    l.units.forEach((u, i) => pos.set(u.key, { x: 70 + k * colGap, y: top + i * step, r }));
+  });
+  return { pos, width: 140 + (net.layers.length - 1) * colGap, height };
+}
+
+export class NetworkView implements View {
+  readonly id: ViewId = 'network';
+  readonly title = 'Network';
+  private el!: HTMLElement;
+  private svgEl!: SVGSVGElement;
+  private layer!: SVGGElement;
+  private zoomer!: Zoomer;
+  private ctx!: ViewContext;
+  private fitted = false;
+  private size = { width: 0, height: 0 };
+
+  mount(container: HTMLElement): void {
+    this.el = container;
+    ensure(container, 'div', 'tl-toolbar').append(createButton('Fit', () => this.fit()));
+    ensure(container, 'p', 'tl-note');
+    this.svgEl = ensureSvg(container, 'tl-canvas');
+    this.layer = d3.select(this.svgEl).append('g').attr('class', 'layer').node()!;
+    this.zoomer = attachZoom(this.svgEl, this.layer, (t) => this.ctx?.update({ zoom: { ...this.ctx.state.zoom, network: t } }));
+  }
+
+  svg(): SVGSVGElement | null {
+    return this.svgEl ?? null;
+  }
+
+  fit(): void {
+    const vp = this.svgEl.getBoundingClientRect();
+    this.zoomer.set(this.zoomer.fit(this.size, { width: vp.width || 800, height: vp.height || 500 }));
+  }
+
+  render(ctx: ViewContext): void {
+    this.ctx = ctx;
+    const t = ctx.theme;
+    const net = networkOf(ctx.trace.graph);
+    emptyNote(this.el, net ? null : 'No linear layers yet: the Network view draws torch.mm / nn.Linear layers as neurons.');
+    const note = this.el.querySelector('p.tl-note')!;
+    if (!net) {
+      d3.select(this.layer).selectAll('*').remove();
+      note.textContent = '';
+      return;
+    }
+    note.textContent = `${net.rule} Fill = activation of the first sample; edge colour = sign of the weight (red +, blue −), width = |weight|.` +
+      (net.partial ? ' Only part of some weight matrices was recorded; missing blocks have no edge.' : '');
+    const layout = layoutNetwork(net);
+    this.size = { width: layout.width, height: layout.height };
+    const root = d3.select(this.layer);
+    const maxW = d3.max(net.synapses, (s) => Math.abs(s.weight)) || 1;
+    const edgeG = root.selectAll('g.synapses').data([0]).join('g').attr('class', 'synapses');
+    const p = (key: string): { x: number; y: number; r: number } => layout.pos.get(key)!;
+    edgeG.selectAll<SVGLineElement, Synapse>('line').data(net.synapses, (s) => s.key).join('line')
+      .attr('x1', (s) => p(`${s.layer}:${s.from}`).x).attr('y1', (s) => p(`${s.layer}:${s.from}`).y)
+      .attr('x2', (s) => p(`${s.layer + 1}:${s.to}`).x).attr('y2', (s) => p(`${s.layer + 1}:${s.to}`).y)
+      .attr('stroke', (s) => (s.weight < 0 ? t.neg : t.pos))
+      .attr('stroke-width', (s) => 0.3 + 3.2 * (Math.abs(s.weight) / maxW))
+      .attr('stroke-opacity', (s) => 0.15 + 0.75 * (Math.abs(s.weight) / maxW))
+      .selectAll('title').data((s) => [s]).join('title').text((s) => `weight ${fmt(s.weight)}`);
+    const unitG = root.selectAll('g.units').data([0]).join('g').attr('class', 'units');
+    const units = net.layers.flatMap((l) => l.units.map((u) => ({ u, l })));
+    const actMax = d3.max(units, (d) => Math.abs(d.u.activation ?? 0)) || 1;
+    const scale = divergingScale(t, actMax);
+    unitG.selectAll<SVGCircleElement, { u: Unit; l: (typeof net.layers)[number] }>('circle').data(units, (d) => d.u.key).join('circle')
+      .attr('cx', (d) => p(d.u.key).x).attr('cy', (d) => p(d.u.key).y).attr('r', (d) => p(d.u.key).r)
+      .attr('fill', (d) => (d.u.activation === null ? t.bg : scale(d.u.activation)))
+      .attr('stroke', t.fg).attr('stroke-width', (d) => (d.l.groupSize > 1 ? 2 : 1))
+      .attr('stroke-dasharray', (d) => (d.u.activation === null ? '2,2' : null))
+      .selectAll('title').data((d) => [d]).join('title')
+      .text((d) => `${d.l.groupSize > 1 ? `units ${d.u.from}–${d.u.to - 1}` : `unit ${d.u.from}`}: activation ${d.u.activation === null ? 'not recorded' : fmt(d.u.activation)}`);
+    root.selectAll<SVGTextElement, (typeof net.layers)[number]>('text.layer').data(net.layers, (l) => l.name + l.size).join('text')
+      .attr('class', 'layer').attr('x', (_l, k) => 70 + k * 190).attr('y', 18).attr('text-anchor', 'middle')
+      .attr('font-size', 12).attr('font-weight', 600).attr('fill', t.fg)
+      .text((l) => `${l.name} (${l.size}${l.groupSize > 1 ? ` in ${l.units.length} groups` : ''})`);
+    if (!this.fitted) {
+      const z = ctx.state.zoom.network;
+      if (z) this.zoomer.set(z);
+      else this.fit();
+      this.fitted = true;
+    }
+  }
+}

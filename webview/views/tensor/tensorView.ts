@@ -1,0 +1,179 @@
+// The Tensor view: a grid of the run's tensors on the left; for the chosen one
+// its shape diagram, heatmap (a 2-D slice, with axis pickers for N-D), the
+// .grad beside it, a histogram, stats with NaN/Inf flags, and the printed value.
+import * as d3 from 'd3';
+import type { ExprRecord, TensorSummary } from '../../../engine/trace/types';
+import type { ViewId } from '../../../extension/protocol';
+import { fmt, numel, shapeText } from '../../format';
+import { createCheckbox, createDataGrid, createDropdown, type DataGrid, type Dropdown } from '../../ui/toolkit';
+import { type View, type ViewContext, emptyNote, ensure, ensureSvg } from '../view';
+import { renderHeatmap } from './heatmap';
+import { renderHistogram } from './histogram';
+import { renderShape } from './shape';
+import { type SliceChoice, fitSlice, histogram, looksLikeImage, sliceMatrix } from './slice';
+
+type Row = { key: string; name: string; line: string; shape: string; dtype: string; grad: string };
+
+export function tensorRecords(exprs: readonly ExprRecord[]): (ExprRecord & { value: TensorSummary })[] {
+  return exprs.filter((e): e is ExprRecord & { value: TensorSummary } => e.value.kind === 'tensor');
+}
+
+export const recordKey = (e: ExprRecord): string => String(e.range.from);
+
+function nameOf(e: ExprRecord, source: string): string {
+  if (e.assignedName) return e.assignedName;
+  const text = source.slice(e.range.from, e.range.to).replace(/\s+/g, ' ');
+  return text.length > 28 ? `${text.slice(0, 27)}…` : text || `line ${e.range.line}`;
+}
+
+export class TensorView implements View {
+  readonly id: ViewId = 'tensor';
+  readonly title = 'Tensor';
+  private el!: HTMLElement;
+  private grid!: DataGrid<Row>;
+  private pickers!: HTMLElement;
+  private svgEl!: SVGSVGElement;
+  private printed!: HTMLPreElement;
+  private slices = new Map<string, SliceChoice>();
+  private imageMode = new Map<string, boolean>();
+  private ctx!: ViewContext;
+
+  mount(container: HTMLElement): void {
+    this.el = container;
+    container.classList.add('tl-tensor');
+    const side = ensure(container, 'div', 'tl-side');
+    this.grid = createDataGrid<Row>(
+      [{ key: 'name', title: 'Name' }, { key: 'line', title: 'Line' }, { key: 'shape', title: 'Shape' }, { key: 'dtype', title: 'dtype' }, { key: 'grad', title: 'grad_fn' }],
+      (r) => r.key,
+      (key) => this.ctx.update({ tensorKey: key }),
+    );
+    side.appendChild(this.grid.element);
+    const main = ensure(container, 'div', 'tl-main');
+    this.pickers = ensure(main, 'div', 'tl-toolbar');
+    this.svgEl = ensureSvg(main, 'tl-tensor-svg');
+    this.printed = ensure(main, 'pre', 'tl-printed');
+  }
+
+  svg(): SVGSVGElement | null {
+    return this.svgEl ?? null;
+  }
+
+  chosen(ctx: ViewContext): (ExprRecord & { value: TensorSummary }) | undefined {
+    const recs = tensorRecords(ctx.trace.exprs);
+    const byKey = recs.find((r) => recordKey(r) === ctx.state.tensorKey);
+    if (byKey) return byKey;
+    // A graph selection shows that node's tensor; otherwise the last named one.
+    const byNode = ctx.state.selectedNode !== null ? recs.find((r) => r.value.nodeId === ctx.state.selectedNode) : undefined;
+    return byNode ?? [...recs].reverse().find((r) => r.assignedName) ?? recs[recs.length - 1];
+  }
+
+  render(ctx: ViewContext): void {
+    this.ctx = ctx;
+    const recs = tensorRecords(ctx.trace.exprs).filter((r) => r.assignedName || r.value.shape.length > 0);
+    const rec = this.chosen(ctx);
+    this.grid.setRows(
+      recs.map((r) => ({
+        key: recordKey(r), name: nameOf(r, ctx.source), line: String(r.range.line), shape: shapeText(r.value.shape),
+        dtype: r.value.dtype, grad: r.value.gradFn ?? (r.value.requiresGrad ? 'leaf · grad' : ''),
+      })),
+      rec ? recordKey(rec) : null,
+    );
+    emptyNote(this.el, rec ? null : 'No tensors in this run yet.');
+    if (!rec) {
+      d3.select(this.svgEl).selectAll('*').remove();
+      this.pickers.replaceChildren();
+      this.printed.textContent = '';
+      return;
+    }
+    const key = recordKey(rec);
+    const v = rec.value;
+    const choice = fitSlice(v.shape, this.slices.get(key));
+    this.slices.set(key, choice);
+    const image = this.imageMode.get(key) ?? looksLikeImage(v.shape);
+    this.renderPickers(key, v.shape, choice, image);
+    this.draw(nameOf(rec, ctx.source), v, choice, image);
+    this.printed.textContent = v.printed;
+  }
+
+  private renderPickers(key: string, shape: number[], c: SliceChoice, image: boolean): void {
+    const controls: HTMLElement[] = [];
+    const d = shape.length;
+    const set = (patch: Partial<SliceChoice>): void => {
+      this.slices.set(key, { ...c, ...patch });
+      this.render(this.ctx);
+    };
+    if (d >= 3) {
+      const axes = shape.map((n, i) => ({ value: String(i), label: `dim ${i} (${n})` }));
+      const rows: Dropdown = createDropdown('rows', (x) => set({ rowAxis: Number(x) }));
+      rows.setOptions(axes, String(c.rowAxis));
+      const cols: Dropdown = createDropdown('cols', (x) => set({ colAxis: Number(x) }));
+      cols.setOptions(axes, String(c.colAxis));
+      controls.push(rows.element, cols.element);
+      shape.forEach((n, i) => {
+        if (i === c.rowAxis || i === c.colAxis) return;
+        const idx = createDropdown(`dim ${i} =`, (x) => set({ index: c.index.map((old, j) => (j === i ? Number(x) : old)) }));
+        idx.setOptions(Array.from({ length: Math.min(n, 256) }, (_, k) => ({ value: String(k), label: String(k) })), String(c.index[i]));
+        controls.push(idx.element);
+      });
+    }
+    if (d >= 2) {
+      controls.push(createCheckbox('image', image, (on) => {
+        this.imageMode.set(key, on);
+        this.render(this.ctx);
+      }));
+    }
+    this.pickers.replaceChildren(...controls);
+  }
+
+  private draw(name: string, v: TensorSummary, c: SliceChoice, image: boolean): void {
+    const t = this.ctx.theme;
+    const svg = d3.select(this.svgEl);
+    const part = (cls: string): SVGGElement => svg.selectAll<SVGGElement, number>(`g.${cls}`).data([0]).join('g').attr('class', cls).node()!;
+    const s = v.stats;
+    const maxAbs = s ? Math.max(Math.abs(s.min), Math.abs(s.max)) : 1;
+    // Header: name, shape, dtype, grad_fn and the flags a learner must not miss.
+    const flags = s ? [s.nanCount ? `⚠ ${s.nanCount} NaN` : '', s.infCount ? `⚠ ${s.infCount} Inf` : ''].filter(Boolean) : [];
+    const head = [`${name}  ${shapeText(v.shape)}  ${v.dtype}`, v.gradFn ? `grad_fn=<${v.gradFn}>` : v.requiresGrad ? 'leaf, requires_grad=True' : ''].filter(Boolean).join('   ');
+    svg.selectAll('text.head').data([head]).join('text').attr('class', 'head').attr('x', 0).attr('y', 16)
+      .attr('font-size', 14).attr('font-weight', 600).attr('fill', t.fg).text((d) => d);
+    svg.selectAll('text.flags').data([flags.join('  ')]).join('text').attr('class', 'flags').attr('x', 0).attr('y', 34)
+      .attr('font-size', 13).attr('font-weight', 700).attr('fill', t.pos).text((d) => d);
+    const shapeG = part('shape');
+    shapeG.setAttribute('transform', 'translate(0,44)');
+    const shapeBox = renderShape(shapeG, v.shape, t);
+    const top = 44 + shapeBox.height + 14;
+    const values = v.sample.values;
+    const m = sliceMatrix(v.shape, values, c);
+    const hmG = part('heatmap');
+    hmG.setAttribute('transform', `translate(0,${top})`);
+    const sliceName = v.shape.length >= 3 ? ` [${v.shape.map((_n, i) => (i === c.rowAxis || i === c.colAxis ? ':' : String(c.index[i]))).join(', ')}]` : '';
+    const clip = m.clipped ? ' (first 64×64)' : '';
+    const note = v.sample.complete ? '' : ` · first ${values.length} of ${numel(v.shape)} values recorded`;
+    const hm = renderHeatmap(hmG, m, { theme: t, maxAbs, image, title: `value${sliceName}${clip}${note}`, maxWidth: 420 });
+    // The grad beside the value, on its own scale (grads are often much smaller).
+    const gradG = part('grad');
+    const g = v.grad;
+    d3.select(gradG).selectAll('*').remove();
+    let right = hm.width;
+    if (g) {
+      gradG.setAttribute('transform', `translate(${hm.width + 40},${top})`);
+      const gs = g.stats;
+      const gm = sliceMatrix(g.shape, g.sample.values, c);
+      const gh = renderHeatmap(gradG, gm, { theme: t, maxAbs: gs ? Math.max(Math.abs(gs.min), Math.abs(gs.max)) : 1, image: false, title: '.grad', maxWidth: 420 });
+      right += 40 + gh.width;
+    }
+    const histG = part('hist');
+    const hy = top + hm.height + 16;
+    histG.setAttribute('transform', `translate(0,${hy})`);
+    renderHistogram(histG, histogram(values), { theme: t, width: 260, height: 110, title: `histogram (${values.length} values)` });
+    const statLines = s
+      ? [`min ${fmt(s.min)}   max ${fmt(s.max)}`, `mean ${fmt(s.mean)}   std ${fmt(s.std)}`, `numel ${numel(v.shape)}   NaN ${s.nanCount}   Inf ${s.infCount}`]
+      : ['no statistics (empty or non-float tensor)'];
+    svg.selectAll('g.stats').data([0]).join('g').attr('class', 'stats').attr('transform', `translate(290,${hy + 30})`)
+      .selectAll('text').data(statLines).join('text').attr('y', (_d, i) => i * 18).attr('font-size', 12)
+      .attr('font-family', t.mono).attr('fill', t.fg).text((d) => d);
+    const width = Math.max(right, 560, shapeBox.width) + 10;
+    const height = hy + 120;
+    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+  }
+}
