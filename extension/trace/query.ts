@@ -3,16 +3,19 @@
 // the cursor" is, and unit tests can ask them directly.
 import type { ExprRecord, Trace } from '../../engine/trace/types';
 
-/** The smallest traced range containing `offset` (ends inclusive, so the cursor
- *  just after a name still finds it). Ties go to the later record, which is
- *  the outer-most evaluation order's last word on that span. */
+/** The smallest traced range holding the character at `offset`; failing
+ *  that, one ending right there (the cursor just after a name). */
 export function recordAt(trace: Trace, offset: number): ExprRecord | null {
   let best: ExprRecord | null = null;
+  let touching: ExprRecord | null = null;
   for (const r of trace.exprs) {
-    if (offset < r.range.from || offset > r.range.to) continue;
-    if (!best || width(r) <= width(best)) best = r;
+    if (offset >= r.range.from && offset < r.range.to) {
+      if (!best || width(r) <= width(best)) best = r;
+    } else if (offset === r.range.to && (!touching || width(r) <= width(touching))) {
+      touching = r;
+    }
   }
-  return best;
+  return best ?? touching;
 }
 
 /** The smallest traced range that covers all of [from, to] (a selection). */

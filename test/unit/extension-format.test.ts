@@ -112,7 +112,8 @@ describe('inlay hints', () => {
     expect(tensorAssignments(t)).toEqual([outer]);
     expect(recordAt(t, 5)).toBe(inner);
     expect(recordAt(t, 2)).toBe(outer);
-    expect(recordAt(t, 9)).toBe(inner); // just after the expression still finds it
+    expect(recordAt(t, 9)).toBe(outer); // the character after `inner` belongs to `outer`
+    expect(recordAt(trace([inner]), 9)).toBe(inner); // just after the expression still finds it
     expect(recordAt(t, 30)).toBeNull();
   });
 });

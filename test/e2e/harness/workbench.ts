@@ -35,6 +35,16 @@ export interface Workbench {
   deleteLine(line: number): Promise<void>;
   /** Text of the status bar entries whose text matches. */
   statusBarText(match: RegExp): Promise<string>;
+  /** Waits until a status bar entry matches; returns its text. */
+  waitForStatus(match: RegExp, timeoutMs?: number): Promise<string>;
+  /** The rendered text of a 1-based line as shown (inlay hints included); '' when not on screen. */
+  lineText(line: number): Promise<string>;
+  /** Opens the quick-fix menu at line:col and picks the action whose title contains `title`. */
+  applyQuickFix(line: number, col: number, title: string): Promise<void>;
+  /** Titles in the quick-fix menu at line:col. */
+  quickFixes(line: number, col: number): Promise<string[]>;
+  /** Switches the colour theme ("Default Dark Modern", "Default Light Modern"). */
+  setTheme(theme: string): Promise<void>;
   /** PNG into test-results/screenshots/NAME.png; returns its path. */
   screenshot(name: string, target?: Locator): Promise<string>;
   readOutputChannel(channel: string): string;
@@ -148,6 +158,50 @@ function workbench(page: Page, server: CodeServer, browser: Browser): Workbench 
     async statusBarText(match) {
       const items = await page.locator('.statusbar-item').allInnerTexts();
       return items.map((t) => t.trim()).filter((t) => match.test(t)).join(' | ');
+    },
+    async waitForStatus(match, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const text = await wb.statusBarText(match);
+        if (text) return text;
+        if (Date.now() > deadline) {
+          const all = await page.locator('.statusbar-item').allInnerTexts();
+          throw new Error(`no status bar entry matched ${match} within ${timeoutMs} ms; entries: ${all.map((t) => t.trim()).filter(Boolean).join(' | ')}`);
+        }
+        await page.waitForTimeout(200);
+      }
+    },
+    async lineText(line) {
+      return page.evaluate((n) => {
+        const editor = document.querySelector('.editor-instance .monaco-editor');
+        if (!editor) return '';
+        const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')];
+        const num = numbers.find((el) => el.textContent?.trim() === String(n));
+        const top = num ? (num.parentElement as HTMLElement).style.top : null;
+        if (top === null) return '';
+        const row = [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')].find((el) => el.style.top === top);
+        return (row?.textContent ?? '').replace(/\u00a0/g, ' ');
+      }, line);
+    },
+    async quickFixes(line, col) {
+      await wb.goTo(line, col);
+      await kb.press('Control+.');
+      const rows = page.locator('.action-widget .action-list-row, .action-widget .monaco-list-row');
+      await rows.first().waitFor({ timeout: 10_000 }).catch(() => {});
+      const titles = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      return titles;
+    },
+    async applyQuickFix(line, col, title) {
+      const titles = await wb.quickFixes(line, col);
+      const row = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+      if (!(await row.count())) throw new Error(`no quick fix "${title}" at ${line}:${col}; offered: ${titles.join(' | ') || 'none'}`);
+      await row.click();
+    },
+    async setTheme(theme) {
+      server.setSettings({ 'workbench.colorTheme': theme });
+      const dark = /dark/i.test(theme);
+      await page.waitForFunction((d) => document.querySelector('.monaco-workbench')?.classList.contains(d ? 'vs-dark' : 'vs') ?? false, dark, { timeout: 15_000 });
+      await page.waitForTimeout(300);
     },
     async screenshot(name, target) {
       mkdirSync(SCREENSHOTS, { recursive: true });
