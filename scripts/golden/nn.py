@@ -334,6 +334,27 @@ def optim_golden():
         opt.zero_grad()
         loops[name]["grad_is_none_after_zero_grad"] = all(p.grad is None for p in model.parameters())
     out["loops"] = {"x": enc(x), "y": enc(y), "runs": loops}
+
+    # (3) the shared reference's mlp_sgd case, regenerated here so the tests
+    # need nothing outside the repository
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2), nn.LogSoftmax(dim=1))
+    x = torch.tensor([[0.1, 0.2, 0.3, 0.4], [-0.5, 0.6, -0.7, 0.8], [1.0, -1.0, 0.5, -0.5], [0.0, 0.25, -0.25, 2.0]])
+    y = torch.tensor([0, 1, 1, 0])
+    before = [[n, enc(p)] for n, p in model.named_parameters()]
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    opt.zero_grad()
+    output = model(x)
+    loss = nn.NLLLoss()(output, y)
+    loss.backward()
+    grads = [[n, enc(p.grad)] for n, p in model.named_parameters()]
+    opt.step()
+    out_after = model(x)
+    out["mlp_sgd"] = {"input": enc(x), "target": enc(y), "params_before": before, "output": enc(output),
+                      "loss": enc(loss), "loss_grad_fn": type(loss.grad_fn).__name__,
+                      "output_grad_fn": type(output.grad_fn).__name__, "grads": grads,
+                      "params_after": [[n, enc(p)] for n, p in model.named_parameters()],
+                      "output_after": enc(out_after), "loss_after": enc(nn.NLLLoss()(out_after, y))}
     errs = {}
     for k, f in [("sgd_neg_lr", lambda: torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=-1)),
                  ("sgd_nesterov", lambda: torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1, nesterov=True)),

@@ -1,0 +1,22 @@
+// nn.functional activations. relu/sigmoid/tanh/flatten are the engine's ops;
+// softmax/log_softmax add PyTorch's implicit-dim rule for dim=None.
+
+import type { Tensor } from '../../tensor';
+export { relu } from '../../ops/relu';
+export { sigmoid } from '../../ops/sigmoid';
+export { tanh } from '../../ops/tanh';
+export { flatten } from '../../ops/view';
+import { softmax as softmaxOp, logSoftmax as logSoftmaxOp } from './softmax-ops';
+
+/** torch.nn.functional._get_softmax_dim (the deprecated implicit choice). */
+export function implicitSoftmaxDim(ndim: number): number {
+  return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
+}
+
+export function softmax(x: Tensor, dim: number | null = null): Tensor {
+  return softmaxOp(x, dim ?? implicitSoftmaxDim(x.dim()));
+}
+
+export function logSoftmax(x: Tensor, dim: number | null = null): Tensor {
+  return logSoftmaxOp(x, dim ?? implicitSoftmaxDim(x.dim()));
+}

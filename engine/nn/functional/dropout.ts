@@ -1,0 +1,34 @@
+// F.dropout as ATen's _dropout_impl: identity when p == 0 or not training;
+// otherwise noise = bernoulli_(1 - p) drawn per element from the default
+// generator (one float64 uniform each: u < 1 - p), noise /= (1 - p), and the
+// result is input * noise (grad_fn MulBackward0, as PyTorch on the CPU).
+
+import type { Tensor } from '../../tensor';
+import { Tensor as TensorClass } from '../../tensor';
+import { valueError } from '../../core/errors';
+import { defaultGenerator, type Generator } from '../../random';
+import { mul } from '../../ops/mul';
+import { pyRepr } from '../py-repr';
+import { roundTo } from './cpu-data';
+
+export function dropout(input: Tensor, p = 0.5, training = true, inplace = false, gen: Generator = defaultGenerator): Tensor {
+  if (p < 0 || p > 1) throw valueError(`dropout probability has to be between 0 and 1, but got ${pyRepr(p)}`);
+  if (p === 0 || !training || input.numel() === 0) return input;
+  const n = input.numel();
+  const noise = TensorClass.empty(input.backend, input.shape.slice(), input.dtype);
+  const vals = new Float64Array(n);
+  if (p < 1) {
+    const keep = 1 - p;
+    const scale = roundTo(input.dtype)(1 / roundTo(input.dtype)(keep));
+    for (let i = 0; i < n; i++) vals[i] = gen.uniform64() < keep ? scale : 0;
+  }
+  noise.backend.write(noise.storage, vals, 0);
+  if (inplace) {
+    // x.mul_(noise): the product's values written through x.
+    const out = mul(input, noise);
+    input.backend.run('copy', [out], [input]);
+    input.bumpVersion();
+    return input;
+  }
+  return mul(input, noise);
+}
