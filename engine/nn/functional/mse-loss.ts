@@ -46,7 +46,9 @@ export function mseLoss(input: Tensor, target: Tensor, reductionArg = 'mean'): T
   if (reduction !== 'none') {
     out = tensorLike(input, [], input.dtype, [0]);
     const dims = shape.map((_, i) => i);
-    if (dims.length > 0) input.backend.run(reduction, [unreduced], [out], { dims });
+    // Reduction kernels write the keepdim shape: a [1, 1, ...] view of out.
+    const keep = new TensorClass(out.storage, shape.map(() => 1), shape.map(() => 0), 0, out.dtype);
+    if (dims.length > 0) input.backend.run(reduction, [unreduced], [keep], { dims });
     else input.backend.run('copy', [unreduced], [out]);
   }
   if (shouldRecord2(input, target)) {
