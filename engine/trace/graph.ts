@@ -1,8 +1,11 @@
-// The op graph. A node is keyed by WHERE the op ran — the call sites of the
-// active frames plus the expression's range — and the op's name, never by the
-// tensor: a training loop or a repeated forward maps onto the same nodes
-// instead of growing the graph every iteration. Inputs that no recorded op
-// produced become leaf nodes ('param' or 'input') labelled with their name.
+// The op graph. A node is keyed by WHERE the op ran — the active call
+// expressions plus the statement — the op's name and its ordinal among ops of
+// that name there since the loop iteration began; never by the tensor. So a
+// training loop or a repeated forward maps onto the same nodes instead of
+// growing the graph every iteration. Inputs that no recorded op produced
+// become leaf nodes ('param' or 'input') labelled with their name. A node's
+// range is the innermost expression that evaluated to its output (refined
+// through onExpr), the statement until then.
 import type { Graph, GraphEdge, GraphNode, SourceRange } from './types';
 import type { ExecLocation, TracedTensor } from './traced-tensor';
 
@@ -25,6 +28,10 @@ export class GraphRecorder {
   private readonly edgeKeys = new Set<string>();
   /** Which node produced a tensor most recently. */
   private readonly producer = new WeakMap<object, number>();
+  /** Ops of one name seen at one site since the current loop iteration began. */
+  private ordinals = new Map<string, number>();
+  /** Nodes whose range is still the statement's (no expression reported yet). */
+  private readonly provisional = new Set<number>();
   /** The newest tensor each node stands for (previewed when the trace ends). */
   readonly lastValue = new Map<number, TracedTensor>();
 
@@ -49,7 +56,10 @@ export class GraphRecorder {
       if (id === undefined) return;
       inputIds.push(id);
     }
-    const key = `op|${site}|${opName}`;
+    const base = `op|${site}|${opName}`;
+    const ordinal = this.ordinals.get(base) ?? 0;
+    this.ordinals.set(base, ordinal + 1);
+    const key = `${base}#${ordinal}`;
     let id = this.byKey.get(key);
     if (id === undefined) {
       id = this.addNode(key, {
@@ -63,6 +73,7 @@ export class GraphRecorder {
         requiresGrad: output.requiresGrad,
       });
       if (id === undefined) return;
+      this.provisional.add(id);
     } else {
       const node = this.nodes[id];
       node.shape = [...output.shape];
@@ -72,6 +83,19 @@ export class GraphRecorder {
     inputIds.forEach((from, input) => this.addEdge(from, id!, input));
     this.producer.set(output, id);
     this.lastValue.set(id, output);
+  }
+
+  /** A new loop iteration: ops start again at ordinal 0 at every site. */
+  newIteration(): void {
+    if (this.ordinals.size) this.ordinals = new Map();
+  }
+
+  /** An expression evaluated to `t`: the first such expression is its node's range. */
+  refineRange(t: TracedTensor, range: SourceRange): void {
+    const id = this.producer.get(t);
+    if (id === undefined || !this.provisional.has(id)) return;
+    this.nodes[id].range = range;
+    this.provisional.delete(id);
   }
 
   private inputNode(t: TracedTensor, site: string, index: number, loc: ExecLocation): number | undefined {

@@ -149,6 +149,11 @@ export class TraceRecorder {
     this.stopped = reason;
   }
 
+  /** Start of each loop iteration (the graph's op ordinals restart). */
+  onLoopIteration(): void {
+    this.graph.newIteration();
+  }
+
   // ---- engine hooks ------------------------------------------------------
 
   onOp(opName: string, inputs: readonly TracedTensor[], output: TracedTensor): void {
@@ -255,6 +260,7 @@ export class TraceRecorder {
     let captured: Captured;
     if (d.kind === 'tensor') {
       this.seenAt.set(d.tensor, range);
+      this.graph.refineRange(d.tensor, range);
       const capture = captureTensor(d.tensor);
       const node = this.graph.nodeOf(d.tensor);
       if (node !== undefined) capture.nodeId = node;

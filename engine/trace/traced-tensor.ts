@@ -27,10 +27,11 @@ export type TensorPrinter = (t: {
   gradFn: string | null;
 }) => string;
 
-/** Where the interpreter is: the call sites of the active frames (outermost
- *  first) and the innermost expression being evaluated. */
+/** Where the interpreter is: the call expressions being evaluated (outermost
+ *  first) and the statement being executed. */
 export interface ExecLocation {
   stack: readonly SourceRange[];
+  /** The current statement's range. */
   range: SourceRange | null;
   /** Dotted nn.Module path whose forward is running ("model.fc1"), if any. */
   module?: string;

@@ -95,6 +95,7 @@ describe('op graph', () => {
     const W = tensor([5, 1], () => 0.1, true);
     rec.nameParameters('model', [['fc1.weight', W]]);
     for (let i = 0; i < 10; i++) {
+      rec.onLoopIteration();
       const x = tensor([1, 5], () => i);
       rec.onAssign('x', range(0, 1), x);
       loc.range = range(20, 30);
@@ -120,6 +121,7 @@ describe('op graph', () => {
     let x = tensor([1], () => 1);
     loc.range = range(5, 10);
     for (let i = 0; i < 4; i++) {
+      rec.onLoopIteration();
       const y = tensor([1], () => 2 ** i, false);
       rec.onOp('mul', [x], y);
       x = y;
@@ -129,6 +131,21 @@ describe('op graph', () => {
     const g = (await rec.finish(1)).graph;
     expect(g.nodes).toHaveLength(3);
     for (const e of g.edges) expect(e.from).toBeLessThan(e.to);
+  });
+
+  it('gives two ops of one name in one statement two nodes, and takes the range of the expression', async () => {
+    const { rec, loc } = setup();
+    loc.range = range(0, 30);
+    const a = tensor([1], () => 2);
+    const ab = tensor([1], () => 4);
+    rec.onOp('mul', [a, a], ab);
+    rec.onExpr(range(4, 9), ab);
+    const abc = tensor([1], () => 8);
+    rec.onOp('mul', [ab, a], abc);
+    const g = (await rec.finish(1)).graph;
+    expect(g.nodes.map((n) => n.label)).toEqual(['tensor', 'mul', 'mul']);
+    expect(g.nodes[1].range).toEqual(range(4, 9));
+    expect(g.nodes[2].range).toEqual(range(0, 30));
   });
 
   it('stops at the node cap and says so', async () => {
@@ -197,7 +214,9 @@ describe('size bound', () => {
     rec.nameParameters('model', [['0.weight', W1], ['2.weight', W2]]);
     const batches = 60;
     for (let epoch = 0; epoch < 30; epoch++) {
+      rec.onLoopIteration();
       for (let b = 0; b < batches; b++) {
+        rec.onLoopIteration();
         const images = tensor([64, 784], (i) => (i % 255) / 255);
         rec.onAssign('images', range(0, 6), images);
         loc.stack = [range(50, 60)];
