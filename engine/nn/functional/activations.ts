@@ -6,7 +6,7 @@ export { relu } from '../../ops/relu';
 export { sigmoid } from '../../ops/sigmoid';
 export { tanh } from '../../ops/tanh';
 export { flatten } from '../../ops/view';
-import { softmax as softmaxOp, logSoftmax as logSoftmaxOp } from './softmax-ops';
+import { softmax as softmaxOp, logSoftmax as logSoftmaxOp } from '../../ops/softmax';
 
 /** torch.nn.functional._get_softmax_dim (the deprecated implicit choice). */
 export function implicitSoftmaxDim(ndim: number): number {

@@ -3,7 +3,7 @@
 
 import type { Tensor } from '../../tensor';
 import { valueError } from '../../core/errors';
-import { logSoftmax } from './softmax-ops';
+import { logSoftmax } from '../../ops/softmax';
 import { nllLoss, type NllOptions } from './nll-loss';
 
 export type CrossEntropyOptions = NllOptions;

@@ -2,7 +2,7 @@
 // (grad_fn AddmmBackward0); otherwise matmul with weight.t(), plus the bias.
 
 import type { Tensor } from '../../tensor';
-import { addmm, matmul } from './matmul-ops';
+import { addmm, matmul } from '../../ops/matmul';
 import { add } from '../../ops/add';
 import { t } from '../../ops/transpose';
 

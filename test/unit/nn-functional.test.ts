@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { Dropout, Flatten, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh, functional as F, init, type Module } from '../../engine/nn';
+import { defaultGenerator, fillUniform } from '../../engine/random';
+import type { Tensor } from '../../engine/tensor';
+import { fromEnc, fromValues, golden, values } from './nn-helpers';
+
+const g = golden('nn-modules.json');
+
+function nextRand(n: number): number[] {
+  const a = new Float32Array(n);
+  fillUniform(defaultGenerator, a);
+  return Array.from(a);
+}
+
+describe('activation modules match torch', () => {
+  const x = () => fromEnc(g.activations.input);
+  const cases: [string, Module][] = [
+    ['Flatten()', new Flatten()], ['Flatten(0,1)', new Flatten(0, 1)], ['ReLU', new ReLU()],
+    ['Sigmoid', new Sigmoid()], ['Tanh', new Tanh()], ['Softmax(dim=1)', new Softmax(1)],
+    ['LogSoftmax(dim=2)', new LogSoftmax(2)],
+  ];
+  for (const [k, m] of cases) {
+    it(k, () => {
+      const y = m.callSync(x()) as Tensor;
+      expect(y.shape).toEqual(g.activations[k].shape);
+      // transcendental kernels: within a few float32 ulps of PyTorch's SLEEF results
+      values(y).forEach((v, i) => expect(v).toBeCloseTo(g.activations[k].values[i], 6));
+    });
+  }
+  it('softmax(dim=-1) and implicit dims', () => {
+    const y = F.softmax(x(), -1);
+    values(y).forEach((v, i) => expect(v).toBeCloseTo(g.activations['Softmax(dim=-1)'].values[i], 6));
+    expect(F.implicitSoftmaxDim(3)).toBe(0);
+    expect(F.implicitSoftmaxDim(2)).toBe(1);
+  });
+});
+
+describe('Dropout draws its mask like torch', () => {
+  for (const [k, c] of Object.entries<any>(g.dropout)) {
+    if (k === 'eval_identity') continue;
+    it(k, () => {
+      defaultGenerator.manualSeed(c.seed);
+      const x = fromEnc(c.input);
+      x.requiresGrad = true;
+      const y = new Dropout(c.p).callSync(x) as Tensor;
+      expect(values(y)).toEqual(c.output.values);
+      expect(y.gradFn!.name).toBe(c.grad_fn);
+      expect(nextRand(3)).toEqual(c.next_rand.values);
+    });
+  }
+  it('eval mode returns the input itself and draws nothing', () => {
+    defaultGenerator.manualSeed(3);
+    const d = new Dropout(0.2);
+    d.eval();
+    const x = fromValues([1, 1, 1, 1, 1], [5]);
+    expect(d.callSync(x)).toBe(x);
+    expect(nextRand(2)).toEqual(g.dropout.eval_identity.next_rand.values);
+  });
+});
+
+describe('nn.init matches torch bit for bit', () => {
+  const seeds: Record<string, number> = {
+    'normal_(3,4)': 1, 'normal_(4,8,mean=1,std=0.5)': 1, 'uniform_(3,5,-2,3)': 2, 'zeros_(2,3)': 0, 'ones_(2,3)': 0,
+    'constant_(2,3,0.3)': 0, 'kaiming_uniform_(6,5)': 3, 'kaiming_uniform_(6,5,a=sqrt5)': 3, 'kaiming_normal_(6,5)': 4,
+    'kaiming_normal_(6,5,fan_out)': 4, 'kaiming_normal_(4,3,2,2,fan_out,relu)': 4, 'xavier_uniform_(6,5)': 5,
+    'xavier_uniform_(6,5,gain=2)': 5, 'xavier_normal_(6,5)': 6, 'xavier_normal_(2,3)': 6, 'kaiming_uniform_(4,3,2,2)': 8,
+  };
+  const fns: Record<string, (t: Tensor) => unknown> = {
+    'normal_(3,4)': (t) => init.normal_(t),
+    'normal_(4,8,mean=1,std=0.5)': (t) => init.normal_(t, 1, 0.5),
+    'uniform_(3,5,-2,3)': (t) => init.uniform_(t, -2, 3),
+    'zeros_(2,3)': (t) => init.zeros_(t),
+    'ones_(2,3)': (t) => init.ones_(t),
+    'constant_(2,3,0.3)': (t) => init.constant_(t, 0.3),
+    'kaiming_uniform_(6,5)': (t) => init.kaimingUniform_(t),
+    'kaiming_uniform_(6,5,a=sqrt5)': (t) => init.kaimingUniform_(t, Math.sqrt(5)),
+    'kaiming_normal_(6,5)': (t) => init.kaimingNormal_(t),
+    'kaiming_normal_(6,5,fan_out)': (t) => init.kaimingNormal_(t, 0, 'fan_out'),
+    'kaiming_normal_(4,3,2,2,fan_out,relu)': (t) => init.kaimingNormal_(t, 0, 'fan_out', 'relu'),
+    'xavier_uniform_(6,5)': (t) => init.xavierUniform_(t),
+    'xavier_uniform_(6,5,gain=2)': (t) => init.xavierUniform_(t, 2),
+    'xavier_normal_(6,5)': (t) => init.xavierNormal_(t),
+    'xavier_normal_(2,3)': (t) => init.xavierNormal_(t),
+    'kaiming_uniform_(4,3,2,2)': (t) => init.kaimingUniform_(t),
+  };
+  for (const [k, f] of Object.entries(fns)) {
+    it(k, () => {
+      const want = g.init[k];
+      defaultGenerator.manualSeed(seeds[k]);
+      const t = fromValues(new Array(want.values.length).fill(7), want.shape);
+      f(t);
+      expect(values(t)).toEqual(want.values);
+    });
+  }
+  it('calculate_gain', () => {
+    for (const n of ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu']) expect(init.calculateGain(n)).toBe(g.gains[n]);
+    expect(init.calculateGain('leaky_relu', Math.sqrt(5))).toBe(g.gains.leaky_relu_sqrt5);
+  });
+});
