@@ -5,3 +5,6 @@ export { formatPyFloat, formatFixed, formatExp } from './py-float';
 export { printOptions, setPrintOptions, getPrintOptions, DEFAULT_PRINT_OPTIONS } from './options';
 export type { PrintOptions, PrintProfile } from './options';
 export { Formatter } from './formatter';
+export { formatNdarrayRepr, formatNdarrayStr, formatNumpyScalar, numpyPrintOptions } from './numpy';
+export type { NdarrayPrintInput } from './numpy';
+export { formatNumpyFloat } from './numpy-float';

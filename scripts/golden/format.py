@@ -5,6 +5,7 @@ import json
 import math
 import os
 
+import numpy as np
 import torch
 
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'test', 'golden', 'format.json')
@@ -170,6 +171,71 @@ def float_cases():
     return out
 
 
+def np_case(name, a):
+    return {
+        'name': name,
+        'shape': list(a.shape),
+        'dtype': str(a.dtype),
+        'values': [enc(v) for v in a.reshape(-1).tolist()],
+        'repr': repr(a),
+        'str': str(a),
+    }
+
+
+def numpy_cases():
+    np.random.seed(0)
+    cs = []
+    add = lambda name, a: cs.append(np_case(name, a))
+    nan, inf = float('nan'), float('inf')
+    add('rand 3', np.random.rand(3))
+    add('randn 2x3', np.random.randn(2, 3))
+    add('rand 2x3x4', np.random.rand(2, 3, 4))
+    add('rand 20 wraps', np.random.rand(20))
+    add('randn 5x8 wraps', np.random.randn(5, 8))
+    add('arange 10', np.arange(10))
+    add('arange 12 reshape', np.arange(12).reshape(3, 4))
+    add('arange 30 *1.5', np.arange(30) * 1.5)
+    add('arange 100', np.arange(100))
+    add('zeros 3', np.zeros(3))
+    add('ones 2x2', np.ones((2, 2)))
+    add('sci', np.array([1e-5, 1.0]))
+    add('sci big', np.array([1e9, 2.0]))
+    add('ratio', np.array([1000.0, 0.5]))
+    add('point1', np.array([0.1, 0.25, 3.0]))
+    add('neg', np.array([-1.5, 2.25, -0.125]))
+    add('neg zero', np.array([-0.0, 1.0]))
+    add('nan inf', np.array([nan, 1.5, inf]))
+    add('neg inf', np.array([-inf, 0.5]))
+    add('only nan', np.array([nan, nan]))
+    add('long digits', np.array([1 / 3, 2 / 3, 1e-3]))
+    add('rounds up', np.array([0.999999999999, 0.5]))
+    add('float32 rand', np.random.rand(4).astype(np.float32))
+    add('float32 simple', np.array([1.0, 2.5], dtype=np.float32))
+    add('float32 sci', np.array([1e6, 1.0], dtype=np.float32))
+    add('float32 2x2', (np.random.randn(2, 2)).astype(np.float32))
+    add('int32', np.arange(4, dtype=np.int32))
+    add('int64 neg', np.array([-5, 10, 300]))
+    add('bool', np.array([True, False, True]))
+    add('bool 2d', np.array([[True, False], [False, True]]))
+    add('empty', np.array([]))
+    add('empty 0x3', np.zeros((0, 3)))
+    add('empty int', np.array([], dtype=np.int64))
+    add('0-d float', np.array(1.5))
+    add('0-d int', np.array(7))
+    add('0-d float32', np.array(0.1, dtype=np.float32))
+    add('0-d bool', np.array(True))
+    add('big summarised', np.arange(2000))
+    add('big 2d summarised', np.random.rand(50, 40))
+    add('big 3d summarised', np.arange(3000.).reshape(10, 10, 30))
+    add('float32 summarised', np.random.rand(1200).astype(np.float32))
+    add('tutorial a', np.random.rand(4, 3))
+    add('mul 2', np.random.rand(4, 3) * 2)
+    add('large floats', np.array([12345.678, 0.001]))
+    add('ints as floats', np.array([1.0, 2.0, 10.0]))
+    add('long rows', np.random.rand(3, 12))
+    return cs
+
+
 def misc_cases():
     return {
         'sizes': [{'shape': list(s), 'str': str(torch.Size(s))} for s in [(1, 5), (), (64, 10), (3,), (0, 2)]],
@@ -185,6 +251,7 @@ def main():
         'options': option_cases(),
         'floats': float_cases(),
         'misc': misc_cases(),
+        'numpy': numpy_cases(),
     }
     with open(OUT, 'w') as fh:
         json.dump(data, fh, separators=(",", ":"))
