@@ -11,3 +11,4 @@ export { PythonRandom } from './python-random';
 export type { PythonRandomState } from './python-random';
 export { NumpyRandom } from './numpy-random';
 export type { NumpyRandomStateData } from './numpy-random';
+export { fillBernoulli } from './bernoulli';

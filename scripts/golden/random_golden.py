@@ -61,11 +61,32 @@ def np_cases():
     return cases
 
 
+def torch_cases():
+    try:
+        import torch
+    except ImportError:
+        return None
+    out = {'version': torch.__version__}
+    torch.manual_seed(0)
+    a = torch.empty(5000).bernoulli_(0.3)
+    out['bernoulli_5000_p0.3'] = ''.join(str(int(v)) for v in a.tolist())
+    out['randint_after'] = torch.randint(0, 1000, (3,)).tolist()
+    torch.manual_seed(3)
+    m = torch.nn.functional.dropout(torch.ones(64, 256), 0.2)
+    out['dropout_64x256_p0.2_seed3'] = ''.join('1' if v else '0' for v in (m != 0).reshape(-1).tolist())
+    out['dropout_scale'] = m.max().item()
+    torch.manual_seed(1)
+    b = torch.empty(3, 7, dtype=torch.float64).bernoulli_(0.5)
+    out['bernoulli_3x7_f64_seed1'] = ''.join(str(int(v)) for v in b.reshape(-1).tolist())
+    return out
+
+
 def main():
     data = {
         'generator': f'python {sys.version.split()[0]}, numpy {np.__version__}',
         'python': py_cases(),
         'numpy': np_cases(),
+        'torch': torch_cases(),
     }
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, 'w') as fh:

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { NumpyRandom, PythonRandom } from '../../engine/random';
+import { Generator, NumpyRandom, PythonRandom, fillBernoulli, fillRandint } from '../../engine/random';
 
 const G = JSON.parse(readFileSync(resolve(__dirname, '../golden/random.json'), 'utf8'));
 
@@ -76,5 +76,27 @@ describe('numpy legacy RandomState (numpy 2.4)', () => {
   }
   it('rejects seeds outside [0, 2**32)', () => {
     expect(() => new NumpyRandom(-1)).toThrow('Seed must be between 0 and 2**32 - 1');
+  });
+});
+
+describe('torch bernoulli_ / dropout masks (PyTorch 2.13)', () => {
+  const T = G.torch;
+  const bits = (g: Generator, n: number, p: number) => {
+    const a = new Float32Array(n);
+    fillBernoulli(g, a, p);
+    return Array.from(a).join('');
+  };
+  it('bernoulli_(0.3) on 5000 elements, then randint continues from the same state', () => {
+    const g = new Generator(0);
+    expect(bits(g, 5000, 0.3)).toBe(T['bernoulli_5000_p0.3']);
+    const r = new Array<number>(3);
+    fillRandint(g, r, 0, 1000);
+    expect(r).toEqual(T.randint_after);
+  });
+  it('F.dropout(ones(64, 256), 0.2) keeps exactly the bernoulli_(0.8) mask', () => {
+    expect(bits(new Generator(3), 64 * 256, 0.8)).toBe(T['dropout_64x256_p0.2_seed3']);
+  });
+  it('float64 bernoulli_', () => {
+    expect(bits(new Generator(1), 21, 0.5)).toBe(T['bernoulli_3x7_f64_seed1']);
   });
 });
