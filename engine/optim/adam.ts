@@ -16,6 +16,7 @@ import { fma64, fmaf } from '../random';
 import { pyRepr } from '../nn/py-repr';
 import { dense, scalarTensor, zerosLike } from './dense';
 import { Optimizer, num, type ParamGroup, type ParamsInput } from './optimizer';
+import { adamKernels, isCpu } from './kernel-path';
 
 export interface AdamOptions {
   lr?: number;
@@ -27,6 +28,7 @@ export interface AdamOptions {
 }
 
 export class Adam extends Optimizer {
+  private readonly steps = new Map<Tensor, number>();
   constructor(params: ParamsInput | Tensor, o: AdamOptions = {}) {
     const lr = o.lr ?? 1e-3;
     const betas = o.betas ?? [0.9, 0.999];
@@ -59,11 +61,15 @@ export class Adam extends Optimizer {
         st.exp_avg_sq = zerosLike(p);
         if (h.amsgrad) st.max_exp_avg_sq = zerosLike(p);
       }
+      // `step` is a float32 tensor in PyTorch, read back with .item(); its
+      // value is also kept on the JS side so a GPU step needs no readback.
+      const step = (this.steps.get(p) ?? 0) + 1;
+      this.steps.set(p, step);
       const stepT = st.step as Tensor;
-      const S = dense(stepT);
-      S.data[S.off] = Math.fround(S.data[S.off] + 1);
+      stepT.backend.write(stepT.storage, [step], stepT.offset);
       stepT.bumpVersion();
-      adamUpdate(p, p.grad, st, S.data[S.off], h);
+      if (isCpu(p)) adamUpdate(p, p.grad, st, step, h);
+      else adamKernels(p, p.grad, st, step, h);
       p.bumpVersion();
     }
   }

@@ -14,6 +14,7 @@ import { fma64, fmaf } from '../random';
 import { pyRepr } from '../nn/py-repr';
 import { cloneDetached, dense } from './dense';
 import { Optimizer, num, type ParamGroup, type ParamsInput } from './optimizer';
+import { isCpu, sgdKernels } from './kernel-path';
 
 export interface SGDOptions {
   lr?: number;
@@ -63,7 +64,9 @@ export class SGD extends Optimizer {
           fresh = true;
         }
       }
-      sgdUpdate(p, p.grad, buf, fresh, { lr, momentum, dampening, wd, nesterov, maximize });
+      const h = { lr, momentum, dampening, wd, nesterov, maximize };
+      if (isCpu(p)) sgdUpdate(p, p.grad, buf, fresh, h);
+      else sgdKernels(p, p.grad, buf, fresh, h);
       p.bumpVersion();
     }
   }

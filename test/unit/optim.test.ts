@@ -77,3 +77,28 @@ describe('zero_grad', () => {
     expect(values(a)).toEqual(before);
   });
 });
+
+describe('the kernel path (used off the CPU) follows the same formulas', () => {
+  // Run the backend-neutral kernel sequence on CPU tensors and compare with
+  // the fused loops within float32 rounding.
+  it('SGD with momentum, nesterov and weight decay; Adam with amsgrad', async () => {
+    const { sgdKernels, adamKernels } = await import('../../engine/optim/kernel-path');
+    const { zerosLike, cloneDetached, scalarTensor } = await import('../../engine/optim/dense');
+    const name = 'SGD(lr=0.05,momentum=0.9,dampening=0.1,weight_decay=0.01)';
+    const p = Parameter(fromEnc(g.param0));
+    let buf = null as any;
+    g.grads.forEach((ge: Enc, i: number) => {
+      const grad = fromEnc(ge);
+      const fresh = buf === null;
+      if (fresh) buf = cloneDetached(grad);
+      sgdKernels(p, grad, buf, fresh, { lr: 0.05, momentum: 0.9, dampening: 0.1, wd: 0.01, nesterov: false, maximize: false });
+      values(p).forEach((v, j) => expect(v).toBeCloseTo(g.trajectories[name].steps[i].values[j], 6));
+    });
+    const q = Parameter(fromEnc(g.param0));
+    const st: Record<string, unknown> = { exp_avg: zerosLike(q), exp_avg_sq: zerosLike(q), max_exp_avg_sq: zerosLike(q), step: scalarTensor(q, 0) };
+    g.grads.forEach((ge: Enc, i: number) => {
+      adamKernels(q, fromEnc(ge), st, i + 1, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, wd: 0, amsgrad: true, maximize: false });
+      values(q).forEach((v, j) => expect(v).toBeCloseTo(g.trajectories['Adam(lr=0.01,amsgrad=True)'].steps[i].values[j], 6));
+    });
+  });
+});
