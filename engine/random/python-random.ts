@@ -26,8 +26,14 @@ export class PythonRandom {
    *  (least significant first). No argument seeds from the clock. */
   seed(a?: number | bigint | null): void {
     if (a === undefined || a === null) a = BigInt(Date.now()) * 1000003n + BigInt(Math.floor(Math.random() * 2 ** 32));
-    let v = typeof a === 'bigint' ? a : BigInt(a);
-    if (v < 0n) v = -v;
+    let v: bigint;
+    if (typeof a === 'bigint' || Number.isInteger(a)) {
+      v = BigInt(a);
+      if (v < 0n) v = -v;
+    } else {
+      // Non-integral floats seed by hash(a), read as an unsigned size_t.
+      v = BigInt.asUintN(64, pyFloatHash(a));
+    }
     const key: number[] = [];
     while (v > 0n) {
       key.push(Number(v & 0xffffffffn));
@@ -171,4 +177,23 @@ export class PythonRandom {
 
 function bitLength(n: number): number {
   return n <= 0 ? 0 : n.toString(2).length;
+}
+
+const HASH_P = (1n << 61n) - 1n;
+
+/** Python's hash(float) for a non-integral float (what seeding by a float uses). */
+function pyFloatHash(x: number): bigint {
+  if (Number.isNaN(x)) return 0n;
+  if (!Number.isFinite(x)) return x > 0 ? 314159n : -314159n;
+  let m = Math.abs(x);
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e++;
+  }
+  // value = m / 2^e; hash = m * inverse(2^e) mod P, and 2^61 = 1 (mod P).
+  const inv = (1n << BigInt((61 - (e % 61)) % 61)) % HASH_P;
+  let h = (BigInt(m) % HASH_P) * inv % HASH_P;
+  if (x < 0) h = -h;
+  return h === -1n ? -2n : h;
 }

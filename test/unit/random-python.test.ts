@@ -42,6 +42,11 @@ describe('Python random (CPython 3.11)', () => {
     expect(() => r.choiceIndex(0)).toThrow('Cannot choose from an empty sequence');
     expect(() => r.randrange(5, 5)).toThrow('empty range for randrange()');
   });
+  it('float seeds go through hash(float), as CPython does', () => {
+    // From CPython 3.11: random.Random(s).random() for these float seeds.
+    const want: [number, number][] = [[1.5, 0.551763726942059], [-2.25, 0.9236205677220981], [0.1, 0.8062579873336703], [3.7e-5, 0.24171187874027134]];
+    for (const [seed, r] of want) expect(new PythonRandom(seed).random()).toBe(r);
+  });
   it('getstate/setstate replays', () => {
     const r = new PythonRandom(3);
     r.gauss();
