@@ -1,0 +1,138 @@
+// backward(): runs the graph from a tensor to its leaves, like PyTorch's
+// engine: a node runs once all grads flowing into it have arrived (most
+// recently created first among ready nodes), grads for one node are summed
+// in arrival order, leaves accumulate into .grad, and saved tensors are
+// freed afterwards unless retain_graph is set.
+
+import type { Tensor } from '../tensor';
+import { runtimeError } from '../core/errors';
+import { sameShape } from '../core/shape';
+import { Node } from './node';
+import type { Edge } from './node';
+import { withGradMode } from './grad-mode';
+import { quietly } from '../ops/observer';
+import { add } from '../ops/add';
+import { onesLike } from '../ops/factories';
+import { castTensor } from '../ops/elementwise';
+
+export interface BackwardOptions {
+  retainGraph?: boolean;
+}
+
+function sizeRepr(shape: readonly number[]): string {
+  return `torch.Size([${shape.join(', ')}])`;
+}
+
+export function backward(root: Tensor, gradient?: Tensor | null, opts: BackwardOptions = {}): void {
+  if (!root.requiresGrad) {
+    throw runtimeError('element 0 of tensors does not require grad and does not have a grad_fn');
+  }
+  let g: Tensor;
+  if (gradient === undefined || gradient === null) {
+    if (root.numel() !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
+    g = onesLike(root);
+  } else {
+    if (!sameShape(gradient.shape, root.shape)) {
+      throw runtimeError(
+        `Mismatch in shape: grad_output[0] has a shape of ${sizeRepr(gradient.shape)} and output[0] has a shape of ${sizeRepr(root.shape)}.`,
+      );
+    }
+    g = gradient.dtype === root.dtype ? gradient : castTensor(gradient, root.dtype);
+  }
+  withGradMode(false, () => quietly(() => run(root, g, opts.retainGraph ?? false)));
+}
+
+function run(root: Tensor, g: Tensor, retain: boolean): void {
+  const start = root.gradFn;
+  if (start === null) {
+    accumulate(root, g);
+    return;
+  }
+  // Count, for every reachable node, how many edges lead into it.
+  const deps = new Map<Node, number>();
+  const stack: Node[] = [start];
+  deps.set(start, 0);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    for (const e of n.next) {
+      if (e instanceof Node) {
+        const c = deps.get(e);
+        if (c === undefined) {
+          deps.set(e, 1);
+          stack.push(e);
+        } else deps.set(e, c + 1);
+      }
+    }
+  }
+  const buffers = new Map<Node, (Tensor | null)[]>();
+  buffers.set(start, withOutput(null, start, root.outputNr, g));
+  const ready: Node[] = [start];
+  while (ready.length > 0) {
+    // Most recently created ready node first (PyTorch's sequence-number order).
+    let bi = 0;
+    for (let i = 1; i < ready.length; i++) if (ready[i].seq > ready[bi].seq) bi = i;
+    const node = ready[bi];
+    ready.splice(bi, 1);
+    const grads = buffers.get(node)!;
+    buffers.delete(node);
+    if (node.retained !== null) {
+      node.retained.forEach((t, i) => {
+        if (t !== null && grads[i] !== null) accumulateRetained(t, grads[i]!);
+      });
+    }
+    const inGrads = node.apply(grads);
+    if (!retain) node.release();
+    for (let i = 0; i < node.next.length; i++) {
+      const e: Edge = node.next[i];
+      const ig = inGrads[i];
+      if (e === null) continue;
+      if (e instanceof Node) {
+        if (ig !== null && ig !== undefined) buffers.set(e, withOutput(buffers.get(e) ?? null, e, 0, ig));
+        const left = deps.get(e)! - 1;
+        deps.set(e, left);
+        if (left === 0) {
+          if (buffers.has(e)) ready.push(e);
+          else releaseUnreached(e, deps, retain);
+        }
+      } else if (ig !== null && ig !== undefined) {
+        accumulate(e, ig);
+      }
+    }
+  }
+}
+
+/** A node that received no gradient: its inputs get none either, but they still count down. */
+function releaseUnreached(node: Node, deps: Map<Node, number>, retain: boolean): void {
+  if (!retain) node.release();
+  for (const e of node.next) {
+    if (e instanceof Node) {
+      const left = deps.get(e)! - 1;
+      deps.set(e, left);
+      if (left === 0) releaseUnreached(e, deps, retain);
+    }
+  }
+}
+
+function withOutput(buf: (Tensor | null)[] | null, node: Node, nr: number, g: Tensor): (Tensor | null)[] {
+  const b = buf ?? new Array<Tensor | null>(node.numOutputs).fill(null);
+  const prev = b[nr];
+  b[nr] = prev === null ? g : add(prev, g);
+  return b;
+}
+
+/** AccumulateGrad: the first grad is copied (never aliased), later ones add in place. */
+function accumulate(leaf: Tensor, g: Tensor): void {
+  const gg = g.dtype === leaf.dtype ? g : castTensor(g, leaf.dtype);
+  if (leaf.grad === null) {
+    leaf.grad = castTensor(gg, leaf.dtype);
+  } else {
+    const cur = leaf.grad;
+    cur.backend.run('add', [cur, gg], [cur]);
+    cur.bumpVersion();
+  }
+}
+
+function accumulateRetained(t: Tensor, g: Tensor): void {
+  if (t.grad === null) t.grad = castTensor(g, t.dtype);
+  else t.grad = add(t.grad, g);
+}
