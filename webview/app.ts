@@ -16,6 +16,9 @@ import { TensorView } from './views/tensor/tensorView';
 import { TrainingView } from './views/training';
 import type { View, ViewContext } from './views/view';
 
+/** Largest trace (JSON characters) kept in the webview state. */
+const STATE_TRACE_LIMIT = 256_000;
+
 /** Patches that only move the camera: saved, but nothing redraws. */
 const QUIET_KEYS: (keyof PanelState)[] = ['zoom'];
 
@@ -73,7 +76,12 @@ export class App {
   setTrace(trace: Trace, source: string): void {
     this.trace = trace;
     this.source = source;
-    this.state = { ...this.state, trace, source };
+    // The state is saved on every change (each scrub and zoom), so it carries
+    // the trace only when that is cheap; otherwise the host re-sends the last
+    // trace when the page says 'ready' after a reload.
+    const small = JSON.stringify(trace).length + source.length < STATE_TRACE_LIMIT;
+    const { trace: _old, source: _oldSource, ...rest } = this.state;
+    this.state = small ? { ...rest, trace, source } : rest;
     saveState(this.state);
     this.renderHeader();
     this.invalidateAll();

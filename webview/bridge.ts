@@ -56,6 +56,11 @@ export function loadState(): PanelState {
 
 export function saveState(state: PanelState): void {
   const a = vscodeApi();
-  if (a) a.setState(state);
-  else memoryState = state;
+  try {
+    if (a) a.setState(state);
+    else memoryState = state;
+  } catch (e) {
+    // A full state store must not break the panel; the host still has the trace.
+    post({ type: 'log', level: 'error', message: `could not save panel state: ${e instanceof Error ? e.message : String(e)}` });
+  }
 }

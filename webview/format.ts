@@ -19,7 +19,7 @@ export function fmtShort(x: number): string {
 }
 
 export function shapeText(shape: readonly number[]): string {
-  return `[${shape.join(', ')}]`;
+  return shape.length ? `[${shape.join(', ')}]` : '[] scalar';
 }
 
 export function numel(shape: readonly number[]): number {

@@ -55,7 +55,8 @@ export function themeKind(body: HTMLElement): Theme['kind'] {
 
 export function readTheme(doc: Document = document): Theme {
   const kind = themeKind(doc.body);
-  const css = getComputedStyle(doc.documentElement);
+  // VS Code sets the variables on <html>; the report on <body>: read the body.
+  const css = getComputedStyle(doc.body);
   const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
   const f = FALLBACK[kind];
   const hc = kind === 'high-contrast';

@@ -131,7 +131,7 @@ export interface DataGrid<Row> {
 
 /** A table of rows; clicking a row calls onPick with its key. */
 export function createDataGrid<Row extends Record<string, string>>(
-  columns: { key: keyof Row & string; title: string }[],
+  columns: { key: keyof Row & string; title: string; width?: string }[],
   keyOf: (row: Row) => string,
   onPick: (key: string) => void,
 ): DataGrid<Row> {
@@ -142,6 +142,7 @@ export function createDataGrid<Row extends Record<string, string>>(
   grid.setAttribute('aria-label', 'Variables');
   grid.setAttribute('generate-header', 'sticky');
   grid.columnDefinitions = columns.map((c) => ({ columnDataKey: c.key, title: c.title }));
+  grid.setAttribute('grid-template-columns', columns.map((c) => c.width ?? '1fr').join(' '));
   grid.addEventListener('click', (e) => {
     const row = (e.target as HTMLElement).closest('vscode-data-grid-row') as (HTMLElement & { rowData?: Row }) | null;
     if (row?.rowData) onPick(keyOf(row.rowData));

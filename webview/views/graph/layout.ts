@@ -3,7 +3,7 @@
 // run; the same input gives the same coordinates.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { textWidth } from '../../format';
+import { fmt, textWidth } from '../../format';
 import type { VisibleGraph, VisibleNode } from './model';
 
 export interface NodeBox { id: string; x: number; y: number; width: number; height: number }
@@ -13,7 +13,10 @@ export interface GraphLayout { nodes: Map<string, NodeBox>; edges: EdgePath[]; w
 export const NODE_HEIGHT = 58;
 
 export function nodeWidth(n: VisibleNode): number {
-  const texts = [textWidth(n.label, 13), textWidth(n.detail, 11), n.sub ? textWidth(n.sub, 11) : 0, 64];
+  const vals = n.kind === 'group' ? [] : n.rep.value?.sample.values.slice(0, 3) ?? [];
+  // Small values are printed in the node; leave room for them.
+  const preview = vals.length && vals.length <= 2 ? textWidth(vals.map(fmt).join(', '), 11) : 0;
+  const texts = [textWidth(n.label, 13) + (n.kind === 'group' ? 16 : 0), textWidth(n.detail, 11), n.sub ? textWidth(`= ${n.sub}`, 11) : 0, preview, 64];
   return Math.max(...texts) + 24;
 }
 

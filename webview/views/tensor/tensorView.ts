@@ -43,7 +43,7 @@ export class TensorView implements View {
     container.classList.add('tl-tensor');
     const side = ensure(container, 'div', 'tl-side');
     this.grid = createDataGrid<Row>(
-      [{ key: 'name', title: 'Name' }, { key: 'line', title: 'Line' }, { key: 'shape', title: 'Shape' }, { key: 'dtype', title: 'dtype' }, { key: 'grad', title: 'grad_fn' }],
+      [{ key: 'name', title: 'Name', width: '2fr' }, { key: 'line', title: 'Line', width: '0.8fr' }, { key: 'shape', title: 'Shape', width: '1.4fr' }, { key: 'dtype', title: 'dtype', width: '1.3fr' }, { key: 'grad', title: 'grad_fn', width: '2fr' }],
       (r) => r.key,
       (key) => this.ctx.update({ tensorKey: key }),
     );

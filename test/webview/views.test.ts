@@ -1,0 +1,288 @@
+// Each view rendered in headless Chromium from fixture traces: structure is
+// asserted (node/edge counts, labels, colour domains, slider effects) and
+// screenshots are saved in light, dark and high-contrast themes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mmErrorTrace, MM_ERROR_SOURCE } from './fixtures/errors';
+import { MLP_SOURCE, mlpTrace } from './fixtures/mlp';
+import { PLOTS_SOURCE, plotsTrace } from './fixtures/plots';
+import { SEED_BACKWARD_SOURCE, seedTrace } from './fixtures/seed';
+import { type Harness, ROOT, type ThemeName, startHarness } from './harness';
+
+const SEED = readFileSync(join(ROOT, 'examples/seed.py'), 'utf8');
+const THEMES: ThemeName[] = ['light', 'dark', 'high-contrast'];
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Visible graph nodes as [id, kind, label, x] in the order drawn. */
+async function graphNodes(p: Awaited<ReturnType<Harness['open']>>, view = 'graph'): Promise<{ id: string; kind: string; label: string; x: number; y: number }[]> {
+  return p.page.$$eval(`.tl-view[data-view="${view}"] g.node`, (els) =>
+    els.map((e) => {
+      const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(e.getAttribute('transform') ?? '')!;
+      return { id: e.getAttribute('data-id')!, kind: e.getAttribute('data-kind')!, label: e.querySelector('text.label')!.textContent!, x: Number(m[1]), y: Number(m[2]) };
+    }),
+  );
+}
+
+describe('graph view', () => {
+  it('reads the seed neuron as features & weights -> mul -> sum -> add bias -> sigmoid', async () => {
+    const p = await h.open('light');
+    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    const nodes = await graphNodes(p);
+    // 3 leaves + mul, sum, add, activation; view, mm, add, activation; 5 leaves + 2x(mm, add, activation).
+    expect(nodes).toHaveLength(22);
+    expect(await p.page.$$eval('.tl-view[data-view="graph"] path.edge', (e) => e.length)).toBe(22);
+    const x = (label: string): number => nodes.find((n) => n.label === label)!.x;
+    expect(x('features')).toBeLessThan(x('mul'));
+    expect(x('weights')).toBeLessThan(x('mul'));
+    expect(x('mul')).toBeLessThan(x('sum'));
+    expect(x('sum')).toBeLessThan(nodes.find((n) => n.label === 'add')!.x);
+    const groups = nodes.filter((n) => n.kind === 'group');
+    expect(groups).toHaveLength(4);
+    expect(groups.every((g) => g.label === '⊞ activation()')).toBe(true);
+    const subs = await p.page.$$eval('.tl-view[data-view="graph"] g.node[data-kind="group"] text.sub', (e) => e.map((t) => t.textContent));
+    expect(subs).toEqual(['= sigmoid', '= sigmoid', '= sigmoid', '= sigmoid']);
+    for (const theme of THEMES) {
+      const q = theme === 'light' ? p : await h.open(theme);
+      if (q !== p) await q.showTrace(seedTrace(SEED), SEED, 'graph');
+      await q.shot(`graph-seed-${theme}`);
+      expect(q.errors).toEqual([]);
+    }
+  });
+
+  it('unfolds a function on click, reveals the source line of an op, and folds back', async () => {
+    const p = await h.open('light');
+    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    await p.page.click('.tl-view[data-view="graph"] g.node[data-kind="group"]');
+    await p.idle();
+    const nodes = await graphNodes(p);
+    expect(nodes).toHaveLength(25);
+    expect(nodes.filter((n) => ['neg', 'exp', 'rdiv'].includes(n.label))).toHaveLength(3);
+    await p.shot('graph-seed-unfolded-light');
+    const mul = nodes.find((n) => n.label === 'mul')!;
+    await p.page.click(`.tl-view[data-view="graph"] g.node[data-id="${mul.id}"]`);
+    await p.idle();
+    const reveal = (await p.sent()).filter((m) => m.type === 'revealSource');
+    expect(reveal.at(-1)).toMatchObject({ range: { line: 19 } });
+    expect(await p.page.$eval(`.tl-view[data-view="graph"] g.node[data-id="${mul.id}"] rect.box`, (r) => r.getAttribute('stroke-width'))).toBe('3');
+    await p.page.click('.tl-view[data-view="graph"] g.badge');
+    await p.idle();
+    expect(await graphNodes(p)).toHaveLength(22);
+  });
+
+  it('highlights the nodes created on the editor cursor line', async () => {
+    const p = await h.open('light');
+    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    await p.send({ type: 'cursor', file: 'examples/seed.py', line: 23 });
+    const lit = await p.page.$$eval('.tl-view[data-view="graph"] g.node', (els) =>
+      els.filter((e) => e.querySelector('rect.box')!.getAttribute('stroke-width') === '3').map((e) => e.querySelector('text.label')!.textContent));
+    expect(lit.sort()).toEqual(['add', 'mm', 'view']);
+  });
+
+  it('keeps zoom and selection across a live update', async () => {
+    const p = await h.open('light');
+    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    const svg = await p.page.$('.tl-view[data-view="graph"] svg.tl-canvas');
+    const box = (await svg!.boundingBox())!;
+    await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await p.page.mouse.wheel(0, -300);
+    await p.page.mouse.down();
+    await p.page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 4 });
+    await p.page.mouse.up();
+    await p.page.click('.tl-view[data-view="graph"] g.node[data-kind="op"]');
+    await p.idle();
+    const before = await p.page.$eval('.tl-view[data-view="graph"] g.layer', (g) => g.getAttribute('transform'));
+    const selected = (await p.state()).selectedNode;
+    expect(selected).not.toBeNull();
+    await p.send({ type: 'trace', trace: seedTrace(SEED), source: SEED, origin: 'live' });
+    expect(await p.page.$eval('.tl-view[data-view="graph"] g.layer', (g) => g.getAttribute('transform'))).toBe(before);
+    expect((await p.state()).selectedNode).toBe(selected);
+    expect(before).not.toContain('scale(1)');
+  });
+});
+
+describe('gradient flow view', () => {
+  it('draws the grads of y.backward() from the loss back to the weights', async () => {
+    for (const theme of THEMES) {
+      const p = await h.open(theme);
+      await p.showTrace(seedTrace(SEED_BACKWARD_SOURCE, true), SEED_BACKWARD_SOURCE, 'gradients');
+      await p.page.waitForTimeout(2200); // let the backward animation finish before the picture
+      const edges = await p.page.$$eval('.tl-view[data-view="gradients"] path.edge', (els) =>
+        els.map((e) => ({ id: e.getAttribute('data-id')!, width: Number(e.getAttribute('stroke-width')), colour: e.getAttribute('stroke') })));
+      expect(edges).toHaveLength(6);
+      // features carries no grad; weights -> mul does, and is the widest path to a leaf.
+      const wEdge = edges.find((e) => e.id.startsWith('n1->'))!;
+      const fEdge = edges.find((e) => e.id.startsWith('n0->'))!;
+      expect(wEdge.width).toBeGreaterThan(fEdge.width);
+      const wText = await p.page.$eval('.tl-view[data-view="gradients"] g.node[data-id="n1"] g.preview text', (t) => t.textContent);
+      expect(wText).toContain('∇');
+      await p.shot(`gradients-seed-${theme}`);
+      expect(p.errors).toEqual([]);
+    }
+  });
+
+  it('follows the training slider to the backward of that step', async () => {
+    const p = await h.open('dark');
+    await p.showTrace(mlpTrace(), MLP_SOURCE, 'training');
+    await p.page.$eval('.tl-view[data-view="training"] input[type=range]', (el) => {
+      (el as HTMLInputElement).value = '100';
+      el.dispatchEvent(new Event('input'));
+    });
+    await p.idle();
+    expect(await p.page.$eval('.tl-view[data-view="training"] g.marker text', (t) => t.textContent)).toMatch(/^step 101: loss/);
+    expect(await p.page.$eval('.tl-view[data-view="training"] g.hists text.title', (t) => t.textContent)).toBe('weight histograms at step 101');
+    await p.send({ type: 'showView', view: 'gradients' });
+    expect(await p.page.$eval('.tl-view[data-view="gradients"] p.tl-note', (t) => t.textContent)).toContain('before step 101');
+  });
+});
+
+describe('tensor view', () => {
+  it('shows a tensor as shape, heatmap with a symmetric legend, histogram and stats', async () => {
+    for (const theme of THEMES) {
+      const p = await h.open(theme);
+      await p.showTrace(seedTrace(SEED), SEED, 'tensor');
+      await p.page.click('vscode-data-grid-row:has-text("W1")');
+      await p.idle();
+      const heat = await p.page.$eval('.tl-view[data-view="tensor"] g.heatmap', (g) => ({
+        cells: g.querySelectorAll('g.cells rect').length,
+        numbers: [...g.querySelectorAll('g.cells text')].map((t) => t.textContent),
+        domain: g.getAttribute('data-domain'),
+      }));
+      expect(heat.cells).toBe(6);
+      expect(heat.numbers).toEqual(['-1.11', '1.69', '-0.89', '-0.36', '1.23', '0.14']);
+      expect(heat.domain).toBe('-1.6907901763916016,0,1.6907901763916016');
+      const dims = await p.page.$$eval('.tl-view[data-view="tensor"] g.shape text.dim', (t) => t.map((x) => x.textContent));
+      expect(dims).toEqual(['dim 1: 2', 'dim 0: 3']);
+      expect((await p.state()).tensorKey).not.toBeNull();
+      await p.shot(`tensor-W1-${theme}`);
+      expect(p.errors).toEqual([]);
+    }
+  });
+
+  it('shows .grad beside the value', async () => {
+    const p = await h.open('light');
+    await p.showTrace(seedTrace(SEED_BACKWARD_SOURCE, true), SEED_BACKWARD_SOURCE, 'tensor');
+    await p.page.click('vscode-data-grid-row:has-text("weights")');
+    await p.idle();
+    expect(await p.page.$eval('.tl-view[data-view="tensor"] g.grad text.title', (t) => t.textContent)).toBe('.grad');
+    expect(await p.page.$$eval('.tl-view[data-view="tensor"] g.grad g.cells rect', (r) => r.length)).toBe(5);
+    await p.shot('tensor-grad-light');
+  });
+
+  it('slices 4-D tensors with axis pickers and draws 28x28 as an image', async () => {
+    const p = await h.open('dark');
+    const trace = mlpTrace(3);
+    const values = Array.from({ length: 1024 }, (_, i) => Math.sin(i / 9));
+    trace.exprs.push({
+      range: { from: 0, to: 6, line: 1, col: 0, endLine: 1, endCol: 6 }, iteration: 1, count: 1, assignedName: 'batch',
+      value: { kind: 'tensor', shape: [2, 1, 28, 28], dtype: 'float32', requiresGrad: false, gradFn: null, isLeaf: true, printed: 'tensor(...)',
+        stats: { min: -1, max: 1, mean: 0, std: 0.7, nanCount: 0, infCount: 0 }, sample: { values, complete: false } },
+    });
+    await p.showTrace(trace, MLP_SOURCE, 'tensor');
+    await p.page.click('vscode-data-grid-row:has-text("batch")');
+    await p.idle();
+    const fields = await p.page.$$eval('.tl-view[data-view="tensor"] .tl-toolbar .tl-field > span', (s) => s.map((x) => x.textContent));
+    expect(fields).toEqual(['rows', 'cols', 'dim 0 =', 'dim 1 =']);
+    expect(await p.page.$$eval('.tl-view[data-view="tensor"] g.shape text.dim', (t) => t.map((x) => x.textContent))).toContain('dim 0: 2 blocks');
+    const domain = await p.page.$eval('.tl-view[data-view="tensor"] g.heatmap', (g) => g.getAttribute('data-domain'));
+    expect(domain).toMatch(/^-?[\d.e-]+,[\d.e-]+$/); // image mode: a min..max grey scale
+    expect(await p.page.$$eval('.tl-view[data-view="tensor"] g.heatmap g.cells rect', (r) => r.length)).toBe(784);
+    await p.shot('tensor-image-dark');
+  });
+});
+
+describe('network view', () => {
+  it('draws the seed two-layer network unit by unit', async () => {
+    const p = await h.open('light');
+    await p.showTrace(seedTrace(SEED), SEED, 'network');
+    expect(await p.page.$$eval('.tl-view[data-view="network"] g.units circle', (c) => c.length)).toBe(3 + 2 + 1);
+    expect(await p.page.$$eval('.tl-view[data-view="network"] g.synapses line', (c) => c.length)).toBe(3 * 2 + 2 * 1);
+    for (const theme of THEMES) {
+      const q = theme === 'light' ? p : await h.open(theme);
+      if (q !== p) await q.showTrace(seedTrace(SEED), SEED, 'network');
+      await q.shot(`network-seed-${theme}`);
+    }
+  });
+
+  it('bins a 784-256-10 MLP and states the rule', async () => {
+    const p = await h.open('light');
+    await p.showTrace(mlpTrace(5, 1 << 20), MLP_SOURCE, 'network');
+    expect(await p.page.$$eval('.tl-view[data-view="network"] g.units circle', (c) => c.length)).toBe(20 + 20 + 10);
+    expect(await p.page.$$eval('.tl-view[data-view="network"] g.synapses line', (c) => c.length)).toBeLessThanOrEqual(20 * 20 + 20 * 10);
+    expect(await p.page.$eval('.tl-view[data-view="network"] p.tl-note', (t) => t.textContent)).toContain('784 → 20 groups of 40');
+    await p.shot('network-mlp-light');
+  });
+});
+
+describe('training and plots views', () => {
+  it('draws a 938-step loss curve, gradient flow and weight histograms', async () => {
+    for (const theme of THEMES) {
+      const p = await h.open(theme);
+      await p.showTrace(mlpTrace(), MLP_SOURCE, 'training');
+      expect(await p.page.$$eval('.tl-view[data-view="training"] g.gradflow rect.mean', (r) => r.length)).toBe(4);
+      expect(await p.page.$$eval('.tl-view[data-view="training"] g.hist', (r) => r.length)).toBe(4);
+      expect(await p.page.$eval('.tl-view[data-view="training"] input[type=range]', (i) => (i as HTMLInputElement).max)).toBe('937');
+      await p.shot(`training-mlp-${theme}`);
+      expect(p.errors).toEqual([]);
+    }
+  });
+
+  it('draws matplotlib figures', async () => {
+    for (const theme of THEMES) {
+      const p = await h.open(theme);
+      await p.showTrace(plotsTrace(), PLOTS_SOURCE, 'plots');
+      expect(await p.page.$$eval('.tl-view[data-view="plots"] g.figure', (f) => f.length)).toBe(4);
+      expect(await p.page.$$eval('.tl-view[data-view="plots"] g.legend text', (t) => t.map((x) => x.textContent))).toEqual(['train', 'test']);
+      await p.shot(`plots-${theme}`);
+    }
+  });
+});
+
+describe('panel behaviour', () => {
+  it('shows a run error in the header and still draws what ran', async () => {
+    const p = await h.open('dark');
+    await p.showTrace(mmErrorTrace(), MM_ERROR_SOURCE, 'tensor');
+    expect(await p.page.$eval('.tl-error', (e) => e.textContent)).toBe('RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x5 and 1x5) (line 6)');
+    await p.shot('error-mm-dark');
+  });
+
+  it('exports the current view as SVG and PNG', async () => {
+    const p = await h.open('light');
+    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    await p.send({ type: 'export', requestId: 7, format: 'svg' });
+    await p.send({ type: 'export', requestId: 8, format: 'png' });
+    await p.page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.filter((m) => m.type === 'exported').length === 2);
+    const out = (await p.sent()).filter((m) => m.type === 'exported') as unknown as { requestId: number; data: string; view: string }[];
+    expect(out[0]).toMatchObject({ requestId: 7, view: 'graph' });
+    expect(out[0].data).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(out[0].data).toContain('activation()');
+    expect(out[1].data).toMatch(/^data:image\/png;base64,/);
+    expect(out[1].data.length).toBeGreaterThan(5000);
+  });
+
+  it('restores view, selection and trace after a reload (getState/setState)', async () => {
+    const p = await h.open('light');
+    await p.showTrace(seedTrace(SEED), SEED, 'network');
+    await p.page.reload();
+    await p.page.waitForFunction(() => !!window.tensorLens);
+    await p.idle();
+    expect(await p.page.$eval('vscode-panels', (e) => e.getAttribute('activeid'))).toBe('tab-network');
+    expect(await p.page.$$eval('.tl-view[data-view="network"] g.units circle', (c) => c.length)).toBe(6);
+    expect((await p.sent()).some((m) => m.type === 'ready')).toBe(true);
+  });
+
+  it('drops invalid host messages and reports why', async () => {
+    const p = await h.open('light');
+    await p.page.evaluate(() => window.postMessage({ type: 'trace', trace: { version: 2 } }, '*'));
+    await p.idle();
+    const logs = (await p.sent()).filter((m) => m.type === 'log');
+    expect(logs.at(-1)).toMatchObject({ level: 'error', message: 'dropped message from host: unsupported trace version 2' });
+  });
+});
