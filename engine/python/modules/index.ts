@@ -1,0 +1,7 @@
+// Registers the language's own modules (math, random, collections, ...).
+import './math';
+import './random';
+import './collections';
+import './itertools';
+import './time';
+import './misc';

@@ -1,0 +1,333 @@
+// Expression evaluation. evalExpr returns a value directly for leaves (names,
+// constants) and a Promise otherwise, so callers only await when needed.
+import type { Arg, Expr } from '../ast';
+import { Ellipsis, Kwargs, PyBuiltin, PyFunction, PyList, PySlice, PySuper, PyTuple, PyValue, PyClass } from './objects';
+import { PyDict, PySet } from './dict';
+import { PyException, pyError } from './exceptions';
+import type { Interpreter } from './interpreter';
+import { Scope } from './scope';
+import { binaryOp, compareOp } from './ops';
+import { getAttr, repr, str, truthy, typeName, typeOf } from './protocol';
+import { callValue } from './call';
+import { iterate, toArray } from './iter';
+import { getItem } from './subscript';
+import { assignTarget } from './assign';
+import { makeLambda } from './define';
+import { formatValue } from './format-value';
+import { toPyException } from './convert-error';
+import { arrayIterator } from './iter';
+
+export function evalExpr(it: Interpreter, e: Expr, scope: Scope): PyValue | Promise<PyValue> {
+  switch (e.kind) {
+    case 'Name': {
+      if (it.hooks.onExpr) return evalAsync(it, e, scope);
+      try {
+        return scope.lookup(e.id);
+      } catch (err) {
+        if (err instanceof PyException && !err.range) err.range = e.range;
+        throw err;
+      }
+    }
+    case 'Constant': {
+      const v = e.value;
+      if (v !== null && typeof v === 'object') {
+        if ('ellipsis' in v) return Ellipsis;
+        throw located(pyError('NotImplementedError', 'complex numbers are not supported by Tensor Lens'), e);
+      }
+      return v;
+    }
+    default:
+      return evalAsync(it, e, scope);
+  }
+}
+
+function located(err: PyException, e: Expr): PyException {
+  if (!err.range) err.range = e.range;
+  return err;
+}
+
+export async function ev(it: Interpreter, e: Expr, scope: Scope): Promise<PyValue> {
+  const v = evalExpr(it, e, scope);
+  return v instanceof Promise ? await v : v;
+}
+
+async function evalAsync(it: Interpreter, e: Expr, scope: Scope): Promise<PyValue> {
+  try {
+    return await evalInner(it, e, scope);
+  } catch (err) {
+    const pe = toPyException(it, err);
+    if (!pe.range) pe.range = e.range;
+    throw pe;
+  }
+}
+
+async function report(it: Interpreter, e: Expr, v: PyValue, kind: import('../hooks').ExprKind): Promise<PyValue> {
+  const h = it.hooks.onExpr;
+  if (h) {
+    const r = h(e.range, v, kind);
+    if (r instanceof Promise) await r;
+  }
+  return v;
+}
+
+async function evalInner(it: Interpreter, e: Expr, scope: Scope): Promise<PyValue> {
+  switch (e.kind) {
+    case 'Name':
+      return report(it, e, scope.lookup(e.id), 'name');
+    case 'Constant':
+      return evalExpr(it, e, scope);
+    case 'BinOp': {
+      const a = await ev(it, e.left, scope);
+      const b = await ev(it, e.right, scope);
+      let r = binaryOp(it, e.op, a, b);
+      if (r instanceof Promise) r = await r;
+      return it.hooks.onExpr ? report(it, e, r, 'binop') : r;
+    }
+    case 'UnaryOp':
+      return report(it, e, await unary(it, e.op, await ev(it, e.operand, scope)), 'unary');
+    case 'BoolOp': {
+      const a = await ev(it, e.left, scope);
+      const t = await truthy(it, a);
+      if (e.op === 'and' ? !t : t) return a;
+      return ev(it, e.right, scope);
+    }
+    case 'Compare': {
+      let left = await ev(it, e.left, scope);
+      let result: PyValue = true;
+      for (let i = 0; i < e.ops.length; i++) {
+        const right = await ev(it, e.comparators[i], scope);
+        let r = compareOp(it, e.ops[i], left, right);
+        if (r instanceof Promise) r = await r;
+        result = r;
+        if (i < e.ops.length - 1 && !(await truthy(it, r))) break;
+        left = right;
+      }
+      return it.hooks.onExpr ? report(it, e, result, 'compare') : result;
+    }
+    case 'IfExp':
+      return (await truthy(it, await ev(it, e.test, scope))) ? ev(it, e.body, scope) : ev(it, e.orelse, scope);
+    case 'Call':
+      return evalCall(it, e, scope);
+    case 'Attribute': {
+      const obj = await ev(it, e.value, scope);
+      const v = await getAttr(it, obj, e.attr);
+      return it.hooks.onExpr ? report(it, e, v, 'attribute') : v;
+    }
+    case 'Subscript': {
+      const obj = await ev(it, e.value, scope);
+      const idx = await ev(it, e.index, scope);
+      const v = await getItem(it, obj, idx);
+      return it.hooks.onExpr ? report(it, e, v, 'subscript') : v;
+    }
+    case 'Slice':
+      return new PySlice(
+        e.lower ? await ev(it, e.lower, scope) : null,
+        e.upper ? await ev(it, e.upper, scope) : null,
+        e.step ? await ev(it, e.step, scope) : null,
+      );
+    case 'Tuple':
+      return new PyTuple(await evalElements(it, e.elts, scope));
+    case 'List':
+      return new PyList(await evalElements(it, e.elts, scope));
+    case 'Set': {
+      const s = new PySet();
+      for (const v of await evalElements(it, e.elts, scope)) s.add(v);
+      return s;
+    }
+    case 'Dict': {
+      const d = new PyDict();
+      for (const item of e.items) {
+        if (item.kind === 'pair') {
+          const k = await ev(it, item.key, scope);
+          d.set(k, await ev(it, item.value, scope));
+        } else {
+          const src = await ev(it, item.value, scope);
+          await mergeMapping(it, d, src);
+        }
+      }
+      return d;
+    }
+    case 'Starred':
+      throw pyError('SyntaxError', "can't use starred expression here");
+    case 'FString':
+      return fstring(it, e.parts, scope);
+    case 'Lambda':
+      return makeLambda(it, e, scope);
+    case 'Comp':
+      return comprehension(it, e, scope);
+    case 'NamedExpr': {
+      const v = await ev(it, e.value, scope);
+      scope.assign(e.target, v);
+      return v;
+    }
+    case 'Yield':
+      return evalYield(it, e, scope);
+  }
+}
+
+async function unary(it: Interpreter, op: 'neg' | 'pos' | 'invert' | 'not', v: PyValue): Promise<PyValue> {
+  if (op === 'not') return !(await truthy(it, v));
+  if (typeof v === 'boolean') v = v ? 1n : 0n;
+  if (typeof v === 'bigint') return op === 'neg' ? -v : op === 'pos' ? v : ~v;
+  if (typeof v === 'number' && op !== 'invert') return op === 'neg' ? -v : v;
+  const name = op === 'neg' ? '__neg__' : op === 'pos' ? '__pos__' : '__invert__';
+  const f = typeOf(v).lookup(name);
+  if (f) return it.call(f, [v]);
+  const sym = op === 'neg' ? '-' : op === 'pos' ? '+' : '~';
+  throw pyError('TypeError', `bad operand type for unary ${sym}: '${typeName(v)}'`);
+}
+
+async function evalElements(it: Interpreter, elts: Expr[], scope: Scope): Promise<PyValue[]> {
+  const out: PyValue[] = [];
+  for (const x of elts) {
+    if (x.kind === 'Starred') out.push(...(await toArray(it, await ev(it, x.value, scope))));
+    else out.push(await ev(it, x, scope));
+  }
+  return out;
+}
+
+export async function mergeMapping(it: Interpreter, d: PyDict, src: PyValue): Promise<void> {
+  if (src instanceof PyDict) {
+    for (const [k, v] of src.entries()) d.set(k, v);
+    return;
+  }
+  const keysFn = typeOf(src).lookup('keys');
+  if (!keysFn) throw pyError('TypeError', `'${typeName(src)}' object is not a mapping`);
+  for (const k of await toArray(it, await it.call(keysFn, [src]))) d.set(k, await getItem(it, src, k));
+}
+
+async function evalCall(it: Interpreter, e: Extract<Expr, { kind: 'Call' }>, scope: Scope): Promise<PyValue> {
+  const fn = await ev(it, e.func, scope);
+  let args: PyValue[];
+  let kwargs: Kwargs;
+  if (fn instanceof PyClass && fn === it.builtins.get('super') && e.args.length === 0) {
+    return report(it, e, zeroArgSuper(it), 'call');
+  }
+  if (e.args.length === 0) {
+    args = [];
+    kwargs = null;
+  } else {
+    [args, kwargs] = await evalArgs(it, e.args, scope);
+  }
+  it.callStack.push(e.range);
+  let r: PyValue;
+  try {
+    const v = callValue(it, fn, args, kwargs);
+    r = v instanceof Promise ? await v : v;
+  } finally {
+    it.callStack.pop();
+  }
+  return it.hooks.onExpr ? report(it, e, r, 'call') : r;
+}
+
+function zeroArgSuper(it: Interpreter): PySuper {
+  const frame = it.frame;
+  const fn = frame.func;
+  const owner = fn ? (fn.dict.get('__owner_class__') as PyClass | undefined) : undefined;
+  if (!fn || !owner) throw pyError('RuntimeError', 'super(): no arguments');
+  const first = fn.params[0];
+  const self = first ? frame.scope.vars.get(first.name) : undefined;
+  if (self === undefined) throw pyError('RuntimeError', 'super(): no arguments');
+  return new PySuper(owner, self);
+}
+
+export async function evalArgs(it: Interpreter, argNodes: Arg[], scope: Scope): Promise<[PyValue[], Kwargs]> {
+  const args: PyValue[] = [];
+  let kwargs: Kwargs = null;
+  for (const a of argNodes) {
+    switch (a.kind) {
+      case 'pos':
+        args.push(await ev(it, a.value, scope));
+        break;
+      case 'star':
+        args.push(...(await toArray(it, await ev(it, a.value, scope))));
+        break;
+      case 'kw':
+        kwargs ??= new Map();
+        if (kwargs.has(a.name)) throw pyError('SyntaxError', `keyword argument repeated: ${a.name}`);
+        kwargs.set(a.name, await ev(it, a.value, scope));
+        break;
+      case 'starstar': {
+        const d = new PyDict();
+        await mergeMapping(it, d, await ev(it, a.value, scope));
+        kwargs ??= new Map();
+        for (const [k, v] of d.entries()) {
+          if (typeof k !== 'string') throw pyError('TypeError', 'keywords must be strings');
+          kwargs.set(k, v);
+        }
+        break;
+      }
+    }
+  }
+  return [args, kwargs];
+}
+
+async function fstring(it: Interpreter, parts: import('../ast').FStringPart[], scope: Scope): Promise<string> {
+  let out = '';
+  for (const p of parts) {
+    if (p.kind === 'text') {
+      out += p.text;
+      continue;
+    }
+    const v = await ev(it, p.expr, scope);
+    const spec = p.spec ? await fstring(it, p.spec, scope) : '';
+    let s: string;
+    if (p.conversion === 'r' || p.conversion === 'a') s = await formatValue(it, await repr(it, v), spec);
+    else if (p.conversion === 's') s = await formatValue(it, await str(it, v), spec);
+    else s = await formatValue(it, v, spec);
+    out += (p.selfDoc ?? '') + s;
+  }
+  return out;
+}
+
+async function comprehension(it: Interpreter, e: Extract<Expr, { kind: 'Comp' }>, scope: Scope): Promise<PyValue> {
+  const inner = new Scope('comprehension', scope, scope.globals, scope.builtins);
+  const results: PyValue[] = [];
+  const dict = e.type === 'dict' ? new PyDict() : null;
+  const set = e.type === 'set' ? new PySet() : null;
+  const run = async (i: number): Promise<void> => {
+    if (i === e.clauses.length) {
+      const t = it.tick();
+      if (t instanceof Promise) await t;
+      if (dict) {
+        const k = await ev(it, e.elt, inner);
+        dict.set(k, await ev(it, e.value as Expr, inner));
+      } else if (set) set.add(await ev(it, e.elt, inner));
+      else results.push(await ev(it, e.elt, inner));
+      return;
+    }
+    const c = e.clauses[i];
+    if (c.kind === 'if') {
+      if (await truthy(it, await ev(it, c.test, inner))) await run(i + 1);
+      return;
+    }
+    // The first iterable is evaluated in the enclosing scope (Python's rule).
+    const iterable = await ev(it, c.iter, i === 0 ? scope : inner);
+    await iterate(it, iterable, async (x) => {
+      await assignTarget(it, c.target, x, inner);
+      await run(i + 1);
+    });
+  };
+  await run(0);
+  if (dict) return dict;
+  if (set) return set;
+  if (e.type === 'gen') return arrayIterator(results);
+  return new PyList(results);
+}
+
+async function evalYield(it: Interpreter, e: Extract<Expr, { kind: 'Yield' }>, scope: Scope): Promise<PyValue> {
+  let s: Scope | null = scope;
+  while (s && !s.gen) s = s.parent;
+  if (!s || !s.gen) throw pyError('SyntaxError', "'yield' outside function");
+  const gen = s.gen;
+  if (e.from) {
+    const src = await ev(it, e.value as Expr, scope);
+    await iterate(it, src, async (x) => {
+      await gen.yield(x);
+    });
+    return null;
+  }
+  return gen.yield(e.value ? await ev(it, e.value, scope) : null);
+}
+
+export { PyFunction, PyBuiltin };

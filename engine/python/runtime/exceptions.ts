@@ -1,0 +1,77 @@
+// Python exceptions: classes (BaseException hierarchy) and the JS error that
+// carries a raised exception instance through the interpreter.
+import type { SourceRange, TraceFrame } from '../../trace/types';
+import { PyClass, PyInstance, PyTuple, PyValue, builtinClasses } from './objects';
+import './types';
+
+export const excClasses = new Map<string, PyClass>();
+
+function def(name: string, base: string | null): void {
+  const cls = new PyClass(name, [base ? (excClasses.get(base) as PyClass) : builtinClasses.object]);
+  excClasses.set(name, cls);
+}
+
+def('BaseException', null);
+for (const [name, base] of [
+  ['SystemExit', 'BaseException'], ['KeyboardInterrupt', 'BaseException'], ['GeneratorExit', 'BaseException'],
+  ['Exception', 'BaseException'], ['StopIteration', 'Exception'], ['StopAsyncIteration', 'Exception'],
+  ['ArithmeticError', 'Exception'], ['ZeroDivisionError', 'ArithmeticError'], ['OverflowError', 'ArithmeticError'],
+  ['FloatingPointError', 'ArithmeticError'], ['AssertionError', 'Exception'], ['AttributeError', 'Exception'],
+  ['BufferError', 'Exception'], ['EOFError', 'Exception'],
+  ['LookupError', 'Exception'], ['IndexError', 'LookupError'], ['KeyError', 'LookupError'],
+  ['NameError', 'Exception'], ['UnboundLocalError', 'NameError'], ['RuntimeError', 'Exception'],
+  ['NotImplementedError', 'RuntimeError'], ['RecursionError', 'RuntimeError'], ['TypeError', 'Exception'],
+  ['ValueError', 'Exception'], ['UnicodeError', 'ValueError'], ['ImportError', 'Exception'],
+  ['ModuleNotFoundError', 'ImportError'], ['OSError', 'Exception'], ['FileNotFoundError', 'OSError'],
+  ['PermissionError', 'OSError'], ['TimeoutError', 'OSError'], ['SyntaxError', 'Exception'],
+  ['IndentationError', 'SyntaxError'], ['MemoryError', 'Exception'], ['SystemError', 'Exception'], ['Warning', 'Exception'],
+  ['UserWarning', 'Warning'], ['DeprecationWarning', 'Warning'], ['RuntimeWarning', 'Warning'],
+] as const) {
+  def(name, base);
+}
+
+export function excClass(name: string): PyClass {
+  const c = excClasses.get(name);
+  if (!c) throw new Error(`unknown exception class ${name}`);
+  return c;
+}
+
+export function isExceptionClass(c: PyClass): boolean {
+  return c.isSubclassOf(excClass('BaseException'));
+}
+
+export function newException(cls: PyClass, args: PyValue[]): PyInstance {
+  const e = new PyInstance(cls);
+  e.dict.set('args', new PyTuple(args));
+  return e;
+}
+
+export function exceptionArgs(e: PyInstance): readonly PyValue[] {
+  const a = e.dict.get('args');
+  return a instanceof PyTuple ? a.items : [];
+}
+
+/** A raised Python exception travelling through the interpreter as a JS throw. */
+export class PyException extends Error {
+  /** Innermost-last frames, filled as the exception leaves each Python frame. */
+  frames: TraceFrame[] = [];
+  /** Where it was raised (innermost expression or statement). */
+  range: SourceRange | null = null;
+  /** Ranges of the enclosing frames' call sites, outermost first (for tracebacks). */
+  frameRanges: SourceRange[] = [];
+  /** Budget stops and cancels: `except` does not catch them (only `finally` runs). */
+  fatal = false;
+  /** Exception being handled when this one was raised (__context__). */
+  context: PyException | null = null;
+  constructor(readonly value: PyInstance) {
+    super('python exception');
+  }
+  get typeName(): string {
+    return this.value.cls.name;
+  }
+}
+
+/** Throwable for `raise TypeError(msg)` from TypeScript code. */
+export function pyError(type: string, message?: string): PyException {
+  return new PyException(newException(excClass(type), message === undefined ? [] : [message]));
+}

@@ -1,0 +1,335 @@
+// Statement execution. Returns a completion: undefined (fall through), BREAK,
+// CONTINUE or { ret } — cheaper than throwing for control flow.
+import type { ExceptHandler, Stmt } from '../ast';
+import type { Interpreter } from './interpreter';
+import { PyException, excClass, isExceptionClass, newException, pyError } from './exceptions';
+import { PyClass, PyInstance, PyRange, PyTuple, PyValue, STOP, IterResult } from './objects';
+import { Scope } from './scope';
+import { evalExpr } from './eval';
+import { assignTarget, deleteTarget } from './assign';
+import { getIterator } from './iter';
+import { truthy, findDunder, getAttr, typeOf } from './protocol';
+import { getItem, setItem } from './subscript';
+import { inplaceOp } from './ops';
+import { makeFunction, makeClass } from './define';
+import { execImport, execImportFrom } from './imports';
+import { toPyException } from './convert-error';
+import { callValue } from './call';
+
+export const BREAK = 1;
+export const CONTINUE = 2;
+export type Completion = undefined | typeof BREAK | typeof CONTINUE | { ret: PyValue };
+
+export async function execBlock(it: Interpreter, body: Stmt[], scope: Scope): Promise<Completion> {
+  for (let i = 0; i < body.length; i++) {
+    let c = execStmt(it, body[i], scope);
+    if (c instanceof Promise) c = await c;
+    if (c !== undefined) return c;
+  }
+  return undefined;
+}
+
+async function value(it: Interpreter, e: import('../ast').Expr, scope: Scope): Promise<PyValue> {
+  const v = evalExpr(it, e, scope);
+  return v instanceof Promise ? v : v;
+}
+
+function truth(it: Interpreter, v: PyValue): boolean | Promise<boolean> {
+  return truthy(it, v);
+}
+
+export function execStmt(it: Interpreter, s: Stmt, scope: Scope): Completion | Promise<Completion> {
+  it.frame.stmtRange = s.range;
+  const t = it.tick();
+  if (t instanceof Promise) return t.then(() => execStmtInner(it, s, scope));
+  return execStmtInner(it, s, scope);
+}
+
+function execStmtInner(it: Interpreter, s: Stmt, scope: Scope): Completion | Promise<Completion> {
+  switch (s.kind) {
+    case 'Pass': case 'Global': case 'Nonlocal':
+      return undefined;
+    case 'Break':
+      return BREAK;
+    case 'Continue':
+      return CONTINUE;
+    default:
+      return execAsync(it, s, scope);
+  }
+}
+
+async function execAsync(it: Interpreter, s: Stmt, scope: Scope): Promise<Completion> {
+  switch (s.kind) {
+    case 'Expr':
+      await value(it, s.value, scope);
+      return undefined;
+    case 'Assign': {
+      const v = await value(it, s.value, scope);
+      for (const t of s.targets) await assignTarget(it, t, v, scope);
+      return undefined;
+    }
+    case 'AnnAssign':
+      if (s.value) await assignTarget(it, s.target, await value(it, s.value, scope), scope);
+      return undefined;
+    case 'AugAssign':
+      return execAugAssign(it, s, scope);
+    case 'Return':
+      return { ret: s.value ? await value(it, s.value, scope) : null };
+    case 'Delete':
+      for (const t of s.targets) await deleteTarget(it, t, scope);
+      return undefined;
+    case 'Raise':
+      throw await makeRaise(it, s.exc, s.cause, scope);
+    case 'Assert': {
+      if (await truth(it, await value(it, s.test, scope))) return undefined;
+      const args = s.msg ? [await value(it, s.msg, scope)] : [];
+      throw new PyException(newException(excClass('AssertionError'), args));
+    }
+    case 'Import':
+      await execImport(it, s, scope);
+      return undefined;
+    case 'ImportFrom':
+      await execImportFrom(it, s, scope);
+      return undefined;
+    case 'If': {
+      let cur: Stmt = s;
+      // elif chains are nested Ifs: walk them without recursion.
+      for (;;) {
+        if (cur.kind !== 'If') return execBlock(it, [cur], scope);
+        if (await truth(it, await value(it, cur.test, scope))) return execBlock(it, cur.body, scope);
+        if (cur.orelse.length === 1 && cur.orelse[0].kind === 'If') {
+          cur = cur.orelse[0];
+          it.frame.stmtRange = cur.range;
+          continue;
+        }
+        return execBlock(it, cur.orelse, scope);
+      }
+    }
+    case 'While':
+      return execWhile(it, s, scope);
+    case 'For':
+      return execFor(it, s, scope);
+    case 'Try':
+      return execTry(it, s, scope);
+    case 'With':
+      return execWith(it, s, scope, 0);
+    case 'FunctionDef': {
+      const fn = await makeFunction(it, s, scope);
+      scope.assign(s.name, fn);
+      await it.hooks.onAssign?.(s.name, s.nameRange, fn);
+      return undefined;
+    }
+    case 'ClassDef': {
+      const cls = await makeClass(it, s, scope);
+      scope.assign(s.name, cls);
+      await it.hooks.onAssign?.(s.name, s.nameRange, cls);
+      return undefined;
+    }
+    case 'Unsupported':
+      throw pyError('NotImplementedError', `${s.construct} is not supported by Tensor Lens`);
+    case 'Pass': case 'Global': case 'Nonlocal': case 'Break': case 'Continue':
+      return execStmtInner(it, s, scope);
+  }
+}
+
+async function execAugAssign(it: Interpreter, s: Extract<Stmt, { kind: 'AugAssign' }>, scope: Scope): Promise<Completion> {
+  const t = s.target;
+  if (t.kind === 'Name') {
+    const cur = scope.lookup(t.id);
+    const v = await inplaceOp(it, s.op, cur, await value(it, s.value, scope));
+    scope.assign(t.id, v);
+    await it.hooks.onAssign?.(t.id, t.range, v);
+    return undefined;
+  }
+  if (t.kind === 'Attribute') {
+    const obj = await value(it, t.value, scope);
+    const cur = await getAttr(it, obj, t.attr);
+    const v = await inplaceOp(it, s.op, cur, await value(it, s.value, scope));
+    await assignTarget(it, t, v, scope, obj);
+    return undefined;
+  }
+  if (t.kind === 'Subscript') {
+    const obj = await value(it, t.value, scope);
+    const idx = await value(it, t.index, scope);
+    const cur = await getItem(it, obj, idx);
+    const v = await inplaceOp(it, s.op, cur, await value(it, s.value, scope));
+    await setItem(it, obj, idx, v);
+    return undefined;
+  }
+  throw pyError('SyntaxError', "illegal expression for augmented assignment");
+}
+
+async function execWhile(it: Interpreter, s: Extract<Stmt, { kind: 'While' }>, scope: Scope): Promise<Completion> {
+  let n = 0;
+  const hook = it.hooks.onLoopIteration;
+  while (await truth(it, await value(it, s.test, scope))) {
+    n++;
+    if (hook) hook(s.range, n);
+    const c = await execBlock(it, s.body, scope);
+    if (c === BREAK) return undefined;
+    if (c !== undefined && c !== CONTINUE) return c;
+    const t = it.tick();
+    if (t instanceof Promise) await t;
+    it.frame.stmtRange = s.range;
+  }
+  return execBlock(it, s.orelse, scope);
+}
+
+async function execFor(it: Interpreter, s: Extract<Stmt, { kind: 'For' }>, scope: Scope): Promise<Completion> {
+  const iterable = await value(it, s.iter, scope);
+  const hook = it.hooks.onLoopIteration;
+  let n = 0;
+  const target = s.target;
+  const simpleName = target.kind === 'Name' && !it.hooks.onAssign ? target.id : null;
+  const runBody = async (x: PyValue): Promise<Completion | 'stop'> => {
+    n++;
+    if (hook) hook(s.range, n);
+    if (simpleName !== null) scope.assign(simpleName, x);
+    else await assignTarget(it, target, x, scope);
+    const c = await execBlock(it, s.body, scope);
+    const t = it.tick();
+    if (t instanceof Promise) await t;
+    it.frame.stmtRange = s.range;
+    if (c === BREAK) return 'stop';
+    if (c !== undefined && c !== CONTINUE) return c;
+    return undefined;
+  };
+  if (iterable instanceof PyRange) {
+    // Fast path: no iterator object, bigint counter.
+    const { start, stop, step } = iterable;
+    for (let i = start; step > 0n ? i < stop : i > stop; i += step) {
+      const r = await runBody(i);
+      if (r === 'stop') return undefined;
+      if (r !== undefined) return r;
+    }
+    return execBlock(it, s.orelse, scope);
+  }
+  if (iterable instanceof PyTuple) {
+    for (const x of iterable.items) {
+      const r = await runBody(x);
+      if (r === 'stop') return undefined;
+      if (r !== undefined) return r;
+    }
+    return execBlock(it, s.orelse, scope);
+  }
+  let iter = getIterator(it, iterable);
+  if (iter instanceof Promise) iter = await iter;
+  for (;;) {
+    let x: IterResult | Promise<IterResult> = iter.next();
+    if (x instanceof Promise) x = await x;
+    if (x === STOP) break;
+    const r = await runBody(x);
+    if (r === 'stop') return undefined;
+    if (r !== undefined) return r;
+  }
+  return execBlock(it, s.orelse, scope);
+}
+
+async function matches(it: Interpreter, h: ExceptHandler, e: PyException, scope: Scope): Promise<boolean> {
+  if (!h.type) return true;
+  const t = await value(it, h.type, scope);
+  const classes = t instanceof PyTuple ? t.items : [t];
+  for (const c of classes) {
+    if (!(c instanceof PyClass) || !isExceptionClass(c)) {
+      throw pyError('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
+    }
+    if (e.value.cls.isSubclassOf(c)) return true;
+  }
+  return false;
+}
+
+async function execTry(it: Interpreter, s: Extract<Stmt, { kind: 'Try' }>, scope: Scope): Promise<Completion> {
+  let completion: Completion;
+  try {
+    let failed: PyException | null = null;
+    try {
+      completion = await execBlock(it, s.body, scope);
+    } catch (err) {
+      const e = toPyException(it, err);
+      if (e.fatal || s.handlers.length === 0) throw e;
+      failed = e;
+    }
+    if (failed) {
+      const e = failed;
+      for (const h of s.handlers) {
+        if (!(await matches(it, h, e, scope))) continue;
+        if (h.name) scope.assign(h.name, e.value);
+        it.handling.push(e);
+        try {
+          return await execBlock(it, h.body, scope);
+        } catch (inner) {
+          const ie = toPyException(it, inner);
+          if (ie !== e && !ie.context) ie.context = e;
+          throw ie;
+        } finally {
+          it.handling.pop();
+          if (h.name) scope.vars.delete(h.name);
+        }
+      }
+      throw e;
+    }
+    if (completion === undefined && s.orelse.length) completion = await execBlock(it, s.orelse, scope);
+    return completion;
+  } finally {
+    if (s.finalbody.length) {
+      const fc = await execBlock(it, s.finalbody, scope);
+      // `return`/`break` in finally overrides the pending result or exception.
+      // eslint-disable-next-line no-unsafe-finally
+      if (fc !== undefined) return fc;
+    }
+  }
+}
+
+async function execWith(it: Interpreter, s: Extract<Stmt, { kind: 'With' }>, scope: Scope, i: number): Promise<Completion> {
+  if (i >= s.items.length) return execBlock(it, s.body, scope);
+  const item = s.items[i];
+  const mgr = await value(it, item.expr, scope);
+  const cls = typeOf(mgr);
+  const enter = findDunder(cls, '__enter__');
+  const exit = findDunder(cls, '__exit__');
+  if (!enter || !exit) {
+    throw pyError('TypeError', `'${cls.name}' object does not support the context manager protocol`);
+  }
+  const entered = await callValue(it, enter, [mgr], null);
+  if (item.target) await assignTarget(it, item.target, entered, scope);
+  let c: Completion;
+  try {
+    c = await execWith(it, s, scope, i + 1);
+  } catch (err) {
+    const e = toPyException(it, err);
+    if (e.fatal) throw e;
+    const suppress = await callValue(it, exit, [mgr, e.value.cls, e.value, null], null);
+    if (await truth(it, suppress)) return undefined;
+    throw e;
+  }
+  await callValue(it, exit, [mgr, null, null, null], null);
+  return c;
+}
+
+async function makeRaise(it: Interpreter, excExpr: import('../ast').Expr | null, causeExpr: import('../ast').Expr | null, scope: Scope): Promise<PyException> {
+  if (!excExpr) {
+    const cur = it.handling[it.handling.length - 1];
+    if (!cur) return pyError('RuntimeError', 'No active exception to reraise');
+    return cur;
+  }
+  const v = await value(it, excExpr, scope);
+  const inst = await toExceptionInstance(it, v);
+  const e = new PyException(inst);
+  if (causeExpr) {
+    const c = await value(it, causeExpr, scope);
+    if (c !== null) inst.dict.set('__cause__', await toExceptionInstance(it, c));
+  }
+  const ctxExc = it.handling[it.handling.length - 1];
+  if (ctxExc) e.context = ctxExc;
+  return e;
+}
+
+async function toExceptionInstance(it: Interpreter, v: PyValue): Promise<PyInstance> {
+  if (v instanceof PyClass && isExceptionClass(v)) {
+    const inst = await callValue(it, v, [], null);
+    return inst as PyInstance;
+  }
+  if (v instanceof PyInstance && isExceptionClass(v.cls)) return v;
+  throw pyError('TypeError', 'exceptions must derive from BaseException');
+}
+

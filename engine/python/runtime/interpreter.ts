@@ -1,0 +1,166 @@
+// The interpreter: state of one run (globals, frames, budgets, hooks) and the
+// entry point runModule(). Statement and expression evaluation live in
+// exec.ts and eval.ts; calls in call.ts.
+import type { Module } from '../ast';
+import type { SourceRange, TraceFrame } from '../../trace/types';
+import type { InterpreterHooks } from '../hooks';
+import { ModuleRegistry, defaultModules } from '../modules/registry';
+import { PyException, excClass, newException, pyError } from './exceptions';
+import { CallContext, Kwargs, PyFunction, PyModule, PyValue } from './objects';
+import { Scope } from './scope';
+import { makeBuiltins } from '../builtins/index';
+import { callValue } from './call';
+import { execBlock } from './exec';
+import { str } from './protocol';
+import { toPyException } from './convert-error';
+
+export interface InterpreterOptions {
+  /** File name shown in tracebacks. */
+  file?: string;
+  timeBudgetMs?: number;
+  /** Python frames deep before RecursionError (Python's default: 1000). */
+  maxRecursion?: number;
+  signal?: { cancelled: boolean };
+  hooks?: InterpreterHooks;
+  modules?: ModuleRegistry;
+  /** Let the event loop run (cancel messages) at least this often. */
+  yieldEveryMs?: number;
+}
+
+export interface Frame {
+  name: string;
+  /** Statement being executed (its range's line is the traceback line). */
+  stmtRange: SourceRange | null;
+  func: PyFunction | null;
+  scope: Scope;
+}
+
+export interface RunResult {
+  error: PyException | null;
+  stopped: 'time' | 'recursion' | 'cancelled' | null;
+}
+
+const CHECK_EVERY = 256;
+
+export class Interpreter implements CallContext {
+  readonly builtins: Map<string, PyValue>;
+  readonly globals: Scope;
+  readonly hooks: InterpreterHooks;
+  readonly modules: ModuleRegistry;
+  readonly loadedModules = new Map<string, PyModule>();
+  readonly file: string;
+  readonly maxRecursion: number;
+  /** Call expression ranges of active calls, outermost first (graph keys, tracebacks). */
+  readonly callStack: SourceRange[] = [];
+  readonly frames: Frame[] = [];
+  depth = 0;
+  steps = 0;
+  private nextCheck = CHECK_EVERY;
+  private readonly deadline: number;
+  private lastYield = Date.now();
+  private readonly yieldEveryMs: number;
+  readonly signal: { cancelled: boolean };
+  stopped: RunResult['stopped'] = null;
+  /** Exceptions being handled (for bare `raise` and __context__). */
+  readonly handling: PyException[] = [];
+  private out = '';
+
+  constructor(readonly options: InterpreterOptions = {}) {
+    this.file = options.file ?? '<string>';
+    this.hooks = options.hooks ?? {};
+    this.modules = options.modules ?? defaultModules;
+    this.maxRecursion = options.maxRecursion ?? 1000;
+    this.deadline = options.timeBudgetMs !== undefined ? Date.now() + options.timeBudgetMs : Infinity;
+    this.yieldEveryMs = options.yieldEveryMs ?? 50;
+    this.signal = options.signal ?? { cancelled: false };
+    this.builtins = makeBuiltins(this);
+    this.globals = Scope.module(this.builtins);
+    this.globals.vars.set('__name__', '__main__');
+    this.globals.vars.set('__file__', this.file);
+    this.globals.vars.set('__doc__', null);
+  }
+
+  get frame(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  get currentRange(): SourceRange | null {
+    return this.callStack.length ? this.callStack[this.callStack.length - 1] : null;
+  }
+
+  write(text: string): void {
+    this.out += text;
+    this.hooks.onStdout?.(text);
+  }
+
+  /** Everything printed so far. */
+  get stdout(): string {
+    return this.out;
+  }
+
+  call(fn: PyValue, args: PyValue[], kwargs: Kwargs = null): Promise<PyValue> {
+    const r = callValue(this, fn, args, kwargs);
+    return r instanceof Promise ? r : Promise.resolve(r);
+  }
+
+  async str(v: PyValue): Promise<string> {
+    return str(this, v);
+  }
+
+  /** Counts a step; every CHECK_EVERY steps checks time and cancel. */
+  tick(): void | Promise<void> {
+    if (++this.steps < this.nextCheck) return;
+    this.nextCheck = this.steps + CHECK_EVERY;
+    return this.checkBudget();
+  }
+
+  private async checkBudget(): Promise<void> {
+    const now = Date.now();
+    if (this.signal.cancelled) throw this.fatal('cancelled', 'KeyboardInterrupt', 'the run was cancelled');
+    if (now > this.deadline) {
+      const secs = ((this.options.timeBudgetMs ?? 0) / 1000).toString();
+      throw this.fatal('time', 'TimeoutError', `Tensor Lens stopped the program: it ran longer than the time budget (${secs} s)`);
+    }
+    if (now - this.lastYield >= this.yieldEveryMs) {
+      this.lastYield = now;
+      await new Promise<void>((r) => setTimeout(r, 0));
+      if (this.signal.cancelled) throw this.fatal('cancelled', 'KeyboardInterrupt', 'the run was cancelled');
+    }
+  }
+
+  fatal(reason: 'time' | 'recursion' | 'cancelled', type: string, message: string): PyException {
+    this.stopped = reason;
+    const e = new PyException(newException(excClass(type), [message]));
+    e.fatal = true;
+    return e;
+  }
+
+  /** Runs a parsed module; never throws (errors come back as a PyException). */
+  async runModule(mod: Module): Promise<RunResult> {
+    const frame: Frame = { name: '<module>', stmtRange: null, func: null, scope: this.globals };
+    this.frames.push(frame);
+    try {
+      await execBlock(this, mod.body, this.globals);
+      if (mod.syntaxError) {
+        const e = pyError('SyntaxError', mod.syntaxError.message);
+        e.range = mod.syntaxError.range;
+        e.frames = [];
+        return { error: e, stopped: null };
+      }
+      return { error: null, stopped: null };
+    } catch (err) {
+      const e = toPyException(this, err);
+      this.finishTraceback(e, frame);
+      return { error: e, stopped: this.stopped };
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  /** Adds the frame an exception is leaving to its traceback (innermost first). */
+  finishTraceback(e: PyException, frame: Frame): void {
+    const line = frame.stmtRange?.line ?? 1;
+    e.frames.unshift({ name: frame.name, line } as TraceFrame);
+    if (!e.range && frame.stmtRange) e.range = frame.stmtRange;
+  }
+}
