@@ -21,9 +21,11 @@ export class RunDiagnostics implements vscode.Disposable {
 
   /** Replaces the diagnostics of one run key with those of its latest result. */
   update(key: string): void {
+    const r = this.results.get(key);
+    // A cancelled run was replaced by a newer one: keep what is shown until it reports.
+    if (r?.outcome.kind === 'cancelled') return;
     for (const uri of this.published.get(key) ?? []) this.collection.delete(uri);
     this.published.delete(key);
-    const r = this.results.get(key);
     if (!r || r.outcome.kind !== 'done' || !r.trace || !r.traceSnapshot) return;
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const info of diagnosticsOf(r.trace)) {

@@ -66,7 +66,7 @@ export class ShapeFixProvider implements vscode.CodeActionProvider {
   /** Re-runs the fixed program: it works when no error is left on the fixed call. */
   private async check(fixed: string, file: string, span: { from: number; to: number }): Promise<boolean> {
     const s = readSettings();
-    const outcome = await this.verifier().start(fixed, file, { timeBudgetMs: s.timeBudgetMs, memoryBudgetBytes: s.memoryBudgetBytes }).outcome;
+    const outcome = await this.verifier().start(fixed, file, { timeBudgetMs: s.timeBudgetMs, memoryBudgetBytes: s.memoryBudgetBytes, live: true }).outcome;
     if (outcome.kind !== 'done') {
       this.verdicts.delete(fixed); // no answer (cancelled or killed): ask again next time
       return false;

@@ -16,6 +16,8 @@ export type RunOutcome =
 export interface RunBudgets {
   timeBudgetMs: number;
   memoryBudgetBytes: number;
+  /** Live mode: run what comes before a syntax error (see RunRequest.live). */
+  live?: boolean;
 }
 
 export interface RunHandle {
@@ -72,7 +74,7 @@ export class HostRuntime {
     this.active = active;
 
     const worker = this.workerFor(budgets.memoryBudgetBytes);
-    const request: RunRequest = { id, source, file, ...budgets, cancelFlag };
+    const request: RunRequest = { id, source, file, timeBudgetMs: budgets.timeBudgetMs, memoryBudgetBytes: budgets.memoryBudgetBytes, live: budgets.live ?? false, cancelFlag };
     worker.postMessage({ type: 'run', request });
     active.timers.push(
       setTimeout(() => {

@@ -10,6 +10,9 @@ export interface RunRequest {
   file: string;
   timeBudgetMs: number;
   memoryBudgetBytes: number;
+  /** Live runs run the statements above a syntax error (a half-typed line);
+   *  explicit runs behave as Python and run nothing. */
+  live: boolean;
   /** One Int32: 0 = keep going, 1 = cancelled. */
   cancelFlag: SharedArrayBuffer;
 }

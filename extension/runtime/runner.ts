@@ -65,6 +65,7 @@ export class Runner implements vscode.Disposable {
     const budgets = {
       timeBudgetMs: origin === 'live' ? s.timeBudgetMs : s.runTimeBudgetMs,
       memoryBudgetBytes: s.memoryBudgetBytes,
+      live: origin === 'live',
     };
     this.stateEmitter.fire({ kind: 'running', file: snapshot.file, origin });
     const handle = this.runtime.start(snapshot.source, snapshot.file, budgets, (text) => this.stdoutEmitter.fire({ origin, text }));
