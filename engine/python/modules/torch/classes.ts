@@ -111,3 +111,9 @@ export function expectTensor(v: PyValue, fn: string, arg = 'input'): Tensor {
   if (!t) throw pyError('TypeError', `${fn}(): argument '${arg}' (position 1) must be Tensor, not ${typeName(v)}`);
   return t;
 }
+
+// dtype objects print as torch.float32 (repr and str alike).
+import { defMethod as defDtypeMethod } from './define';
+defDtypeMethod(dtypeClass, '__repr__', (self) => `torch.${String((self as PyInstance).native)}`);
+defDtypeMethod(dtypeClass, '__str__', (self) => `torch.${String((self as PyInstance).native)}`);
+defDtypeMethod(dtypeClass, 'is_floating_point', (self) => ['float32', 'float64'].includes(String((self as PyInstance).native)));

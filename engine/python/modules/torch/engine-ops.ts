@@ -6,12 +6,9 @@
 import { Tensor } from '../../../tensor';
 import { TorchError } from '../../../core/errors';
 import type { DType } from '../../../core/dtype';
-import { DEFAULT_FLOAT } from '../../../core/dtype';
-import { getDefaultBackend } from '../../../core/default-backend';
-import { contiguousStrides, numelOf } from '../../../core/shape';
 import type { Scalar, TensorOrScalar } from '../../../ops/scalar';
 import { castTensor } from '../../../ops/elementwise';
-import { defaultGenerator, fillNormal, fillUniform } from '../../../random/index';
+import { defaultGenerator } from '../../../random/index';
 import { isGradEnabled, setGradEnabled } from '../../../autograd/grad-mode';
 
 export { add } from '../../../ops/add';
@@ -70,24 +67,53 @@ export function bitwiseNot(t: Tensor): Tensor {
 
 // ---- not yet in the engine ------------------------------------------------
 
-export function matmul(_a: Tensor, _b: Tensor): Tensor { return missing('matmul'); }
-export function mm(_a: Tensor, _b: Tensor): Tensor { return missing('mm'); }
-export function bmm(_a: Tensor, _b: Tensor): Tensor { return missing('bmm'); }
-export function sum(_t: Tensor, _dims?: number[], _keepdim = false): Tensor { return missing('sum'); }
-export function mean(_t: Tensor, _dims?: number[], _keepdim = false): Tensor { return missing('mean'); }
-export function prod(_t: Tensor, _dims?: number[], _keepdim = false): Tensor { return missing('prod'); }
-export function std(_t: Tensor, _dims: number[] | undefined, _correction: number, _keepdim: boolean): Tensor { return missing('std'); }
-export function variance(_t: Tensor, _dims: number[] | undefined, _correction: number, _keepdim: boolean): Tensor { return missing('var'); }
-export function maxAll(_t: Tensor): Tensor { return missing('max'); }
-export function minAll(_t: Tensor): Tensor { return missing('min'); }
-export function maxDim(_t: Tensor, _dim: number, _keepdim: boolean): [Tensor, Tensor] { return missing('max'); }
-export function minDim(_t: Tensor, _dim: number, _keepdim: boolean): [Tensor, Tensor] { return missing('min'); }
-export function argmax(_t: Tensor, _dim: number | undefined, _keepdim: boolean): Tensor { return missing('argmax'); }
-export function argmin(_t: Tensor, _dim: number | undefined, _keepdim: boolean): Tensor { return missing('argmin'); }
-export function topk(_t: Tensor, _k: number, _dim: number, _largest: boolean, _sorted: boolean): [Tensor, Tensor] { return missing('topk'); }
-export function softmax(_t: Tensor, _dim: number): Tensor { return missing('softmax'); }
-export function logSoftmax(_t: Tensor, _dim: number): Tensor { return missing('log_softmax'); }
-export function allclose(_a: Tensor, _b: Tensor, _rtol: number, _atol: number): boolean { return missing('allclose'); }
+export { matmul, mm, bmm } from '../../../ops/matmul';
+export { softmax, logSoftmax } from '../../../ops/softmax';
+import { sum as sumOp } from '../../../ops/sum';
+import { mean as meanOp } from '../../../ops/mean';
+import { prod as prodOp } from '../../../ops/prod';
+import { std as stdOp, variance as varOp } from '../../../ops/var';
+import { max as maxOp, min as minOp } from '../../../ops/max';
+import { argmax as argmaxOp, argmin as argminOp } from '../../../ops/argmax';
+import { topk as topkOp } from '../../../ops/topk';
+
+export function sum(t: Tensor, dims?: number[], keepdim = false): Tensor { return sumOp(t, dims ?? null, keepdim); }
+export function mean(t: Tensor, dims?: number[], keepdim = false): Tensor { return meanOp(t, dims ?? null, keepdim); }
+export function prod(t: Tensor, dims?: number[], keepdim = false): Tensor {
+  if (dims && dims.length > 1) return missing('prod over several dims');
+  return prodOp(t, dims ? dims[0] : null, keepdim);
+}
+export function std(t: Tensor, dims: number[] | undefined, correction: number, keepdim: boolean): Tensor {
+  return stdOp(t, { dim: dims ?? null, correction, keepdim });
+}
+export function variance(t: Tensor, dims: number[] | undefined, correction: number, keepdim: boolean): Tensor {
+  return varOp(t, { dim: dims ?? null, correction, keepdim });
+}
+export function maxAll(t: Tensor): Tensor { return maxOp(t); }
+export function minAll(t: Tensor): Tensor { return minOp(t); }
+export function maxDim(t: Tensor, dim: number, keepdim: boolean): [Tensor, Tensor] {
+  const r = maxOp(t, dim, keepdim);
+  return [r.values, r.indices];
+}
+export function minDim(t: Tensor, dim: number, keepdim: boolean): [Tensor, Tensor] {
+  const r = minOp(t, dim, keepdim);
+  return [r.values, r.indices];
+}
+export function argmax(t: Tensor, dim: number | undefined, keepdim: boolean): Tensor { return argmaxOp(t, dim ?? null, keepdim); }
+export function argmin(t: Tensor, dim: number | undefined, keepdim: boolean): Tensor { return argminOp(t, dim ?? null, keepdim); }
+export function topk(t: Tensor, k: number, dim: number, largest: boolean, sorted: boolean): [Tensor, Tensor] {
+  const r = topkOp(t, k, dim, largest, sorted);
+  return [r.values, r.indices];
+}
+export function allclose(a: Tensor, b: Tensor, rtol: number, atol: number): boolean {
+  const x = to(a, 'float64').readSync();
+  const y = to(b, 'float64').readSync();
+  if (x.length !== y.length) return missing('allclose with broadcasting');
+  for (let i = 0; i < x.length; i++) {
+    if (!(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) return false;
+  }
+  return true;
+}
 export function cat(_ts: Tensor[], _dim: number): Tensor { return missing('cat'); }
 export function stack(_ts: Tensor[], _dim: number): Tensor { return missing('stack'); }
 export function select(_t: Tensor, _dim: number, _i: number): Tensor { return missing('select'); }
@@ -104,17 +130,6 @@ export function copy_(_t: Tensor, _src: Tensor): Tensor { return missing('copy_'
 export function setData(_t: Tensor, _src: Tensor): void { return missing('data assignment'); }
 
 // ---- FALLBACK: factories and simple autograd state ------------------------
-
-function fresh(shape: number[], dtype: DType): Tensor {
-  const b = getDefaultBackend();
-  return new Tensor(b.alloc(dtype, numelOf(shape)), shape, contiguousStrides(shape), 0, dtype);
-}
-
-function fromValues(shape: number[], dtype: DType, values: ArrayLike<number>): Tensor {
-  const t = fresh(shape, dtype);
-  t.backend.write(t.storage, values);
-  return t;
-}
 
 export function to(t: Tensor, dtype: DType): Tensor {
   return t.dtype === dtype ? t : castTensor(t, dtype);
@@ -135,51 +150,15 @@ export function requiresGrad_(t: Tensor, flag: boolean): void {
   t.requiresGrad = flag;
 }
 
-export function full(shape: number[], value: number, dtype: DType = DEFAULT_FLOAT): Tensor {
-  const n = numelOf(shape);
-  const v = new Array<number>(n).fill(value);
-  return fromValues(shape, dtype, v);
-}
-
-export function randn(shape: number[], dtype: DType = DEFAULT_FLOAT): Tensor {
-  const n = numelOf(shape);
-  const arr = dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
-  fillNormal(defaultGenerator, arr, 0, 1);
-  return fromValues(shape, dtype, arr);
-}
-
-export function rand(shape: number[], dtype: DType = DEFAULT_FLOAT): Tensor {
-  const n = numelOf(shape);
-  const arr = dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
-  fillUniform(defaultGenerator, arr, 0, 1);
-  return fromValues(shape, dtype, arr);
-}
-
-export function normal_(t: Tensor, mean: number, std: number): Tensor {
-  if (!t.isContiguous()) return missing('normal_ on a non-contiguous tensor');
-  const arr = t.dtype === 'float64' ? new Float64Array(t.numel()) : new Float32Array(t.numel());
-  fillNormal(defaultGenerator, arr, mean, std);
-  t.backend.write(t.storage, arr, t.offset);
-  t.bumpVersion();
-  return t;
-}
-
-export function uniform_(t: Tensor, lo: number, hi: number): Tensor {
-  if (!t.isContiguous()) return missing('uniform_ on a non-contiguous tensor');
-  const arr = t.dtype === 'float64' ? new Float64Array(t.numel()) : new Float32Array(t.numel());
-  fillUniform(defaultGenerator, arr, lo, hi);
-  t.backend.write(t.storage, arr, t.offset);
-  t.bumpVersion();
-  return t;
-}
+export { full, zeros, ones, emptyTensor, zerosLike, onesLike, fullLike, emptyLike, arange, linspace, eye } from '../../../ops/factories';
+export type { FactoryOptions } from '../../../ops/factories';
+export { randn, rand, randint, randperm, randnLike, randLike, normal_, uniform_ } from '../../../ops/random';
+export { tensor } from '../../../ops/tensor-from';
+export type { NestedData } from '../../../ops/tensor-from';
 
 export function manualSeed(seed: bigint): void {
   defaultGenerator.manualSeed(seed);
 }
 
-/** torch.tensor(data): nested lists of Python numbers, already flattened by the caller. */
-export function tensorFrom(shape: number[], values: number[], dtype: DType): Tensor {
-  return fromValues(shape, dtype, values);
-}
 
 export type { Scalar };

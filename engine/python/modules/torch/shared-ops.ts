@@ -10,6 +10,7 @@ import { type Bound } from './signature';
 import { toOperand } from './operand';
 import { returnTypes } from './return-types';
 import * as E from './engine-ops';
+import { withOperands } from './hooks';
 
 export interface SharedOp {
   params: string[];
@@ -66,9 +67,9 @@ export const SHARED: Record<string, SharedOp> = {
   mul: { params: ['input', 'other'], impl: (b) => W(E.mul(operand(b.input, 'input'), operand(b.other, 'other'))) },
   div: { params: ['input', 'other', '*', 'rounding_mode'], impl: (b) => W(E.div(operand(b.input, 'input'), operand(b.other, 'other'), (opt(b.rounding_mode, (v) => String(v)) ?? null) as 'floor' | 'trunc' | null)) },
   pow: { params: ['input', 'exponent'], impl: (b) => W(E.pow(operand(b.input, 'input'), operand(b.exponent, 'exponent'))) },
-  matmul: { params: ['input', 'other'], impl: (b) => W(E.matmul(T(b), T(b, 'other'))) },
-  mm: { params: ['input', 'mat2'], impl: (b) => W(E.mm(T(b), T(b, 'mat2'))) },
-  bmm: { params: ['input', 'mat2'], impl: (b) => W(E.bmm(T(b), T(b, 'mat2'))) },
+  matmul: { params: ['input', 'other'], impl: (b) => matmulLike(E.matmul, T(b), T(b, 'other')) },
+  mm: { params: ['input', 'mat2'], impl: (b) => matmulLike(E.mm, T(b), T(b, 'mat2')) },
+  bmm: { params: ['input', 'mat2'], impl: (b) => matmulLike(E.bmm, T(b), T(b, 'mat2')) },
   eq: { params: ['input', 'other'], impl: (b) => W(E.eq(T(b), operand(b.other, 'other'))) },
   ne: { params: ['input', 'other'], impl: (b) => W(E.ne(T(b), operand(b.other, 'other'))) },
   lt: { params: ['input', 'other'], impl: (b) => W(E.lt(T(b), operand(b.other, 'other'))) },
@@ -129,6 +130,11 @@ export const SHARED: Record<string, SharedOp> = {
   detach: unary((t) => E.detach(t)),
   clone: unary((t) => E.clone(t)),
 };
+
+/** Matrix products: a shape error remembers both operands for the trace. */
+export function matmulLike(f: (a: Tensor, b: Tensor) => Tensor, a: Tensor, b: Tensor): PyValue {
+  return W(withOperands([a, b], () => f(a, b)));
+}
 
 function correction(b: Bound): number {
   if (b.correction !== undefined && b.correction !== null) return toNumber(b.correction, 'correction');

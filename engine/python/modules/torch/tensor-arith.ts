@@ -8,6 +8,7 @@ import { asTensor, tensorClass, wrapTensor } from './classes';
 import { defMethod } from './define';
 import { toOperand } from './operand';
 import * as E from './engine-ops';
+import { matmulLike } from './shared-ops';
 
 type Bin = (a: TensorOrScalar, b: TensorOrScalar) => Tensor;
 
@@ -42,11 +43,11 @@ defBinary('xor', (a, b) => E.logicalXor(a, b), (s, o) => E.logicalXor(o, s));
 // @ with a non-tensor is a TypeError in Python: only tensors reach matmul.
 defMethod(tensorClass, '__matmul__', (s, [o]) => {
   const b = asTensor(o);
-  return b ? wrapTensor(E.matmul(self(s), b)) : NotImplemented;
+  return b ? matmulLike(E.matmul, self(s), b) : NotImplemented;
 });
 defMethod(tensorClass, '__rmatmul__', (s, [o]) => {
   const a = asTensor(o);
-  return a ? wrapTensor(E.matmul(a, self(s))) : NotImplemented;
+  return a ? matmulLike(E.matmul, a, self(s)) : NotImplemented;
 });
 
 for (const [name, fn] of [

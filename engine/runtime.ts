@@ -1,0 +1,163 @@
+// run(source, options) -> Trace: one program through the parser, the
+// interpreter with the bundled modules, and the engine on one backend, with
+// the trace recorder listening and the budgets (time, tensor memory,
+// recursion, cancel) in force. It always produces a trace: a failing or
+// stopped program yields everything recorded up to that point plus the error.
+import type { Backend } from './backend/backend';
+import { cpuBackend } from './backend/cpu/cpu-backend';
+import { getDefaultBackend, setDefaultBackend } from './core/default-backend';
+import { itemSize, type DType } from './core/dtype';
+import { setGradEnabled } from './autograd/grad-mode';
+import { setOpObserver } from './ops/observer';
+import { defaultGenerator, DEFAULT_SEED } from './random/index';
+import { formatTensor } from './format/index';
+import { parse } from './python/parse/index';
+import { Interpreter } from './python/runtime/interpreter';
+import { PyException, pyError } from './python/runtime/exceptions';
+import { defaultModules } from './python/modules/registry';
+import { toRunError } from './python/run';
+import { registerTorchModules, torchHooks, describeValue } from './python/modules/torch/index';
+import type { InterpreterHooks } from './python/hooks';
+import type { PyValue } from './python/runtime/objects';
+import { TraceRecorder } from './trace/recorder';
+import type { TraceCaps } from './trace/caps';
+import type { RunError, SourceRange, StopReason, Trace } from './trace/types';
+import './python/index';
+
+export interface RunOptions {
+  /** Name shown in tracebacks and stored in the trace. */
+  file: string;
+  timeBudgetMs?: number;
+  /** Live tensor storage allowed at once, in bytes (checked at allocation). */
+  memoryBudgetBytes?: number;
+  /** Python frames deep before RecursionError. */
+  maxRecursion?: number;
+  /** Set `cancelled` to stop the run at its next check (a few ms). */
+  signal?: { cancelled: boolean };
+  onStdout?(text: string): void;
+  backend?: Backend;
+  /** Live mode: run the statements above a syntax error (Python runs nothing). */
+  runBeforeSyntaxError?: boolean;
+  traceCaps?: Partial<TraceCaps>;
+}
+
+export const DEFAULT_TIME_BUDGET_MS = 30_000;
+export const DEFAULT_MEMORY_BUDGET_BYTES = 1 << 30;
+
+const WHOLE_FILE: SourceRange = { from: 0, to: 0, line: 1, col: 0, endLine: 1, endCol: 0 };
+
+/** Counts live tensor bytes on `backend` while a run lasts (freed storages are
+ *  subtracted when the garbage collector reclaims them). */
+class MemoryBudget {
+  live = 0;
+  exceeded = false;
+  private readonly registry = new FinalizationRegistry<number>((bytes) => { this.live -= bytes; });
+  private readonly original: Backend['alloc'];
+  private readonly hadOwn: boolean;
+
+  constructor(private readonly backend: Backend, private readonly maxBytes: number) {
+    this.original = backend.alloc;
+    this.hadOwn = Object.prototype.hasOwnProperty.call(backend, 'alloc');
+    const self = this;
+    // Patched on the instance (not wrapped in a new object) so every tensor
+    // keeps the backend identity ops compare when mixing tensors.
+    backend.alloc = function alloc(this: Backend, dtype: DType, size: number) {
+      const bytes = size * itemSize(dtype);
+      if (self.live + bytes > self.maxBytes) {
+        self.exceeded = true;
+        const mb = (n: number) => (n / (1 << 20)).toFixed(1);
+        const e = pyError('MemoryError', `Tensor Lens stopped the program: allocating ${mb(bytes)} MB more would exceed the tensor memory budget (${mb(self.maxBytes)} MB; ${mb(self.live)} MB in use)`);
+        e.fatal = true;
+        throw e;
+      }
+      const storage = self.original.call(this, dtype, size);
+      self.live += bytes;
+      self.registry.register(storage, bytes);
+      return storage;
+    };
+  }
+
+  restore(): void {
+    if (this.hadOwn) this.backend.alloc = this.original;
+    else delete (this.backend as { alloc?: unknown }).alloc;
+  }
+}
+
+export async function run(source: string, options: RunOptions): Promise<Trace> {
+  const started = Date.now();
+  const backend = options.backend ?? cpuBackend;
+  const previousBackend = getDefaultBackend();
+  const memory = new MemoryBudget(backend, options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
+  setDefaultBackend(backend);
+  // A fresh process: PyTorch's default seed, grad mode on.
+  defaultGenerator.manualSeed(DEFAULT_SEED);
+  setGradEnabled(true);
+
+  let it: Interpreter | null = null;
+  const recorder = new TraceRecorder({
+    file: options.file,
+    backend: backend.name === 'webgpu' ? 'webgpu' : 'cpu',
+    print: (t) => formatTensor(t),
+    describe: (v) => describeValue(v as PyValue),
+    location: () => ({ stack: it?.callStack ?? [], range: it?.frames.length ? it.frame.stmtRange : null, module: torchHooks.currentModule?.() }),
+    caps: options.traceCaps,
+  });
+  const hooks: InterpreterHooks = {
+    onExpr: (range, value) => recorder.onExpr(range, value),
+    onAssign: (name, range, value) => {
+      recorder.onAssign(name, range, value);
+      torchHooks.onNameBound?.(name, value);
+    },
+    onLoopIteration: () => recorder.onLoopIteration(),
+    onStdout: (text) => {
+      recorder.writeStdout(text);
+      options.onStdout?.(text);
+    },
+  };
+  const currentStmt = () => (it?.frames.length ? it.frame.stmtRange : null) ?? WHOLE_FILE;
+  torchHooks.onBackward = (range, root) => recorder.onBackward(range ?? currentStmt(), root);
+  torchHooks.onStep = (range, params) => recorder.onStep(range ?? currentStmt(), params);
+  torchHooks.nameParameters = (path, params) => recorder.nameParameters(path, params);
+  torchHooks.failedOperands = null;
+  setOpObserver((op, inputs, output) => recorder.onOp(op, inputs, output));
+
+  let stopped: StopReason | null = null;
+  try {
+    const registry = defaultModules.extend();
+    registerTorchModules(registry);
+    const mod = parse(source);
+    const runnable = mod.syntaxError && !options.runBeforeSyntaxError ? { body: [], syntaxError: mod.syntaxError } : mod;
+    it = new Interpreter({
+      file: options.file,
+      timeBudgetMs: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
+      maxRecursion: options.maxRecursion,
+      signal: options.signal,
+      hooks,
+      modules: registry,
+    });
+    const result = await it.runModule(runnable);
+    stopped = memory.exceeded ? 'memory' : result.stopped;
+    if (result.error) {
+      const err = await toRunError(it, result.error);
+      recorder.onError({ ...err, operands: torchHooks.failedOperands ?? undefined });
+    }
+  } catch (e) {
+    // The interpreter reports Python errors as results; anything thrown here
+    // is a bug of ours, still reported as a located Python-style error.
+    recorder.onError(internalError(e, it));
+  } finally {
+    setOpObserver(null);
+    memory.restore();
+    setDefaultBackend(previousBackend);
+    setGradEnabled(true);
+    for (const k of Object.keys(torchHooks) as (keyof typeof torchHooks)[]) delete torchHooks[k];
+  }
+  if (stopped) recorder.stop(stopped);
+  return recorder.finish(Date.now() - started);
+}
+
+function internalError(e: unknown, it: Interpreter | null): RunError {
+  const message = e instanceof PyException ? e.typeName : e instanceof Error ? e.message : String(e);
+  const range = (it?.frames.length ? it.frame.stmtRange : null) ?? WHOLE_FILE;
+  return { type: 'SystemError', message: `internal error in Tensor Lens: ${message}`, range, traceback: [], related: [] };
+}
