@@ -4,7 +4,7 @@
 import type { DescribedValue } from '../../../trace/recorder';
 import { Module } from '../../../nn/module';
 import {
-  PyBuiltin, PyClass, PyFunction, PyInstance, PyList, PyObject, PyTuple, type PyValue,
+  PyBuiltin, PyClass, PyFunction, PyInstance, PyList, PyModule, PyObject, PyTuple, type PyValue,
 } from '../../runtime/objects';
 import { asTensor, sizeRepr, isSize, dtypeClass } from './classes';
 import { formatPyFloat as pyFloatRepr } from '../../format/float';
@@ -36,6 +36,7 @@ export function shortRepr(v: PyValue, depth = 0): string {
   if (v instanceof PyFunction) return `<function ${v.qualname}>`;
   if (v instanceof PyBuiltin) return `<built-in function ${v.name}>`;
   if (v instanceof PyClass) return `<class '${v.qualifiedName}'>`;
+  if (v instanceof PyModule) return `<module '${v.name}'>`;
   return `<${(v as PyObject).cls.name} object>`;
 }
 
