@@ -7,6 +7,7 @@ export { Linear, Identity, type LinearOptions } from './modules/linear';
 export { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax } from './modules/activation';
 export { Dropout, Flatten } from './modules/dropout';
 export { Sequential, sliceIndices, type PySlice } from './modules/sequential';
+export { ModuleList } from './modules/module-list';
 export { NLLLoss, CrossEntropyLoss, MSELoss, type LossOptions } from './modules/loss';
 export { pyFloatRepr, pyRepr } from './py-repr';
 export { pyError, attributeError, type NnErrorType } from './errors';

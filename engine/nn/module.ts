@@ -220,6 +220,23 @@ export class Module {
     }
   }
 
+  /** module.apply(fn): fn on every submodule (children first), then on self.
+   *  fn may be a Python function (async): the result then is a Promise. */
+  apply(fn: (m: Module) => unknown): this | Promise<this> {
+    const mods = this.modules().reverse();
+    for (let i = 0; i < mods.length; i++) {
+      const r = fn(mods[i]);
+      if (r instanceof Promise) {
+        return (async () => {
+          await r;
+          for (let j = i + 1; j < mods.length; j++) await fn(mods[j]);
+          return this;
+        })();
+      }
+    }
+    return this;
+  }
+
   requiresGrad_(requiresGrad = true): this {
     for (const p of this.parameters()) p.requiresGrad = requiresGrad;
     return this;

@@ -68,6 +68,15 @@ def modules_golden():
     class Empty(nn.Module):
         pass
 
+    class FcNetwork(nn.Module):  # the tutorial's fc_model.Network
+        def __init__(self, input_size, output_size, hidden_layers, drop_p=0.5):
+            super().__init__()
+            self.hidden_layers = nn.ModuleList([nn.Linear(input_size, hidden_layers[0])])
+            layer_sizes = zip(hidden_layers[:-1], hidden_layers[1:])
+            self.hidden_layers.extend([nn.Linear(h1, h2) for h1, h2 in layer_sizes])
+            self.output = nn.Linear(hidden_layers[-1], output_size)
+            self.dropout = nn.Dropout(p=drop_p)
+
     reprs = OrderedDict()
     cases = OrderedDict([
         ("Linear(784, 256)", lambda: nn.Linear(784, 256)),
@@ -95,6 +104,9 @@ def modules_golden():
         ("Network", lambda: Network()),
         ("Outer", lambda: Outer()),
         ("Empty", lambda: Empty()),
+        ("FcNetwork", lambda: FcNetwork(784, 10, [512, 256, 128])),
+        ("ModuleList(repeated)", lambda: nn.ModuleList([nn.Linear(4, 4) for _ in range(3)] + [nn.ReLU(), nn.ReLU(), nn.Linear(4, 2)])),
+        ("ModuleList()", lambda: nn.ModuleList()),
     ])
     for k, f in cases.items():
         reprs[k] = repr(f())
@@ -104,6 +116,11 @@ def modules_golden():
         "seq[0]": repr(seq[0]), "seq[-1]": repr(seq[-1]), "seq[1:3]": repr(seq[1:3]),
         "seq[::2]": repr(seq[::2]), "len": len(seq),
     }
+    ml = nn.ModuleList([nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2)])
+    indexing["modulelist[1:]"] = repr(ml[1:])
+    indexing["modulelist[-1]"] = repr(ml[-1])
+    ml.insert(1, nn.Tanh())
+    indexing["modulelist.insert"] = repr(ml)
     o = Outer()
     struct = {
         "named_parameters": [[n, list(p.shape)] for n, p in o.named_parameters()],

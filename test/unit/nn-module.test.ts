@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Module, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Dropout, Flatten, Identity,
-  CrossEntropyLoss, NLLLoss, MSELoss, Parameter, isParameter, incompatibleKeysRepr,
+  CrossEntropyLoss, NLLLoss, MSELoss, Parameter, isParameter, incompatibleKeysRepr, ModuleList,
 } from '../../engine/nn';
 import { defaultGenerator } from '../../engine/random';
 import { fromValues, golden, values } from './nn-helpers';
@@ -56,6 +56,17 @@ describe('module repr is PyTorch\'s', () => {
     Network: network,
     Outer: outer,
     Empty: () => new Module('Empty'),
+    FcNetwork: () => {
+      const m = new Module('FcNetwork');
+      const sizes = [512, 256, 128];
+      m.setAttr('hidden_layers', new ModuleList([new Linear(784, sizes[0])]));
+      (m.getAttr('hidden_layers') as ModuleList).extend(sizes.slice(0, -1).map((h, i) => new Linear(h, sizes[i + 1])));
+      m.setAttr('output', new Linear(128, 10));
+      m.setAttr('dropout', new Dropout(0.5));
+      return m;
+    },
+    'ModuleList(repeated)': () => new ModuleList([new Linear(4, 4), new Linear(4, 4), new Linear(4, 4), new ReLU(), new ReLU(), new Linear(4, 2)]),
+    'ModuleList()': () => new ModuleList(),
   };
   for (const [k, make] of Object.entries(cases)) {
     it(k, () => expect(make().repr()).toBe(g.reprs[k]));
@@ -73,6 +84,13 @@ describe('Sequential indexing', () => {
     expect(s.length()).toBe(g.indexing.len);
     expect(() => s.at(4)).toThrow('index 4 is out of range');
     expect([...s].map((m) => m.typeName)).toEqual(['Linear', 'ReLU', 'Linear', 'Tanh']);
+  });
+  it('ModuleList slicing, negative index, insert', () => {
+    const ml = new ModuleList([new Linear(4, 3), new ReLU(), new Linear(3, 2)]);
+    expect(ml.slice({ start: 1, stop: null, step: null }).repr()).toBe(g.indexing['modulelist[1:]']);
+    expect(ml.at(-1).repr()).toBe(g.indexing['modulelist[-1]']);
+    ml.insert(1, new Tanh());
+    expect(ml.repr()).toBe(g.indexing['modulelist.insert']);
   });
   it('del renumbers', () => {
     const s = seq();
