@@ -223,7 +223,14 @@ export class Module {
   /** module.apply(fn): fn on every submodule (children first), then on self.
    *  fn may be a Python function (async): the result then is a Promise. */
   apply(fn: (m: Module) => unknown): this | Promise<this> {
-    const mods = this.modules().reverse();
+    // Post-order, as PyTorch: each child's subtree, then the module itself
+    // (the order matters when fn draws random numbers).
+    const mods: Module[] = [];
+    const visit = (m: Module): void => {
+      for (const c of m.children()) visit(c);
+      mods.push(m);
+    };
+    visit(this);
     for (let i = 0; i < mods.length; i++) {
       const r = fn(mods[i]);
       if (r instanceof Promise) {

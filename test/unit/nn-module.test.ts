@@ -195,3 +195,13 @@ describe('Linear init is bit-exact', () => {
     expect(got).toEqual(g.linear_init.seed7_mlp_sha256);
   });
 });
+
+describe('Module.apply', () => {
+  it('visits children before parents, depth first (PyTorch post-order)', () => {
+    const inner = new Sequential(new ReLU(), new Tanh());
+    const root = new Sequential(inner, new Sigmoid());
+    const seen: string[] = [];
+    root.apply((m) => { seen.push(m.typeName); });
+    expect(seen).toEqual(['ReLU', 'Tanh', 'Sequential', 'Sigmoid', 'Sequential']);
+  });
+});
