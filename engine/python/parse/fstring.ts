@@ -49,9 +49,12 @@ function convertReplacement(cx: ConvertContext, repl: SyntaxNode, raw: boolean):
   let conversion: 'r' | 's' | 'a' | null = null;
   let spec: FStringPart[] | null = null;
   let selfDoc: string | null = null;
-  for (const n of k.slice(1)) {
+  const rest = k.slice(1);
+  for (let i = 0; i < rest.length; i++) {
+    const n = rest[i];
     if (n.name === '}') break;
-    if (n.name === 'FormatSelfDoc') selfDoc = cx.source.slice(repl.from + 1, n.to);
+    // Python keeps the spaces around `=` in {x = }: take the text up to what follows.
+    if (n.name === 'FormatSelfDoc') selfDoc = cx.source.slice(repl.from + 1, rest[i + 1]?.from ?? n.to);
     else if (n.name === 'FormatConversion') conversion = cx.text(n).slice(1) as 'r' | 's' | 'a';
     else if (n.name === 'FormatSpec') spec = convertSpec(cx, n, raw);
     else exprNodes.push(n);

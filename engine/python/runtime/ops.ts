@@ -114,6 +114,14 @@ async function dunderBinOp(ctx: CallContext, op: BinOpName, a: PyValue, b: PyVal
     }
   }
   if (op === '%' && typeof a === 'string') throw pyError('TypeError', 'not all arguments converted during string formatting');
+  const seq = (v: PyValue) => typeof v === 'string' || v instanceof PyList || v instanceof PyTuple;
+  if (op === '+' && seq(a) && !(a instanceof PyInstance)) {
+    const what = typeName(a);
+    throw pyError('TypeError', `can only concatenate ${what} (not "${typeName(b)}") to ${what}`);
+  }
+  if (op === '*' && (seq(a) || seq(b)) && !(a instanceof PyInstance) && !(b instanceof PyInstance)) {
+    throw pyError('TypeError', `can't multiply sequence by non-int of type '${typeName(seq(a) ? b : a)}'`);
+  }
   throw pyError('TypeError', `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Runs every test/conformance/**/*.py with real Python (and PyTorch) and writes,
+beside each program, NAME.out (its stdout, byte for byte) and, when it fails,
+NAME.err (the last line of its traceback: "ValueError: message" — paths and
+source excerpts in the rest of a traceback differ from machine to machine).
+
+Usage: scripts/golden/conformance.py [DIR_OR_FILE ...]   (default: all folders)
+Prefers the project's venv (.venv-torch: Python 3.11 + torch 2.x) so torch
+programs work; falls back to /usr/bin/python3. The interpreter and torch
+versions used are written to test/conformance/<folder>/VERSION.txt.
+"""
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CONF = os.path.join(ROOT, 'test', 'conformance')
+
+
+def python():
+    venv = os.path.join(ROOT, '.venv-torch', 'bin', 'python')
+    return venv if os.path.exists(venv) else '/usr/bin/python3'
+
+
+def programs(targets):
+    if not targets:
+        targets = [CONF]
+    for t in targets:
+        t = os.path.abspath(t)
+        if os.path.isfile(t):
+            yield t
+            continue
+        for dirpath, _dirs, files in os.walk(t):
+            for f in sorted(files):
+                if f.endswith('.py'):
+                    yield os.path.join(dirpath, f)
+
+
+def main(targets):
+    py = python()
+    version = subprocess.run(
+        [py, '-c', 'import sys\ntry:\n import torch; t = " torch " + torch.__version__\nexcept Exception: t = ""\nprint("python " + sys.version.split()[0] + t)'],
+        capture_output=True, text=True, check=True).stdout.strip()
+    env = dict(os.environ, PYTHONHASHSEED='0', OMP_NUM_THREADS='1', PYTHONIOENCODING='utf-8')
+    dirs = set()
+    for path in programs(targets):
+        folder = os.path.dirname(path)
+        base = os.path.splitext(path)[0]
+        r = subprocess.run([py, os.path.basename(path)], cwd=folder, capture_output=True, env=env, timeout=600)
+        with open(base + '.out', 'wb') as out:
+            out.write(r.stdout)
+        err_path = base + '.err'
+        if r.returncode != 0:
+            lines = [l for l in r.stderr.decode('utf-8').splitlines() if l.strip()]
+            with open(err_path, 'w') as err:
+                err.write(lines[-1] + '\n')
+        elif os.path.exists(err_path):
+            os.remove(err_path)
+        dirs.add(folder)
+        print(f'{os.path.relpath(path, ROOT)}: rc={r.returncode} ({len(r.stdout)} bytes)')
+    for d in dirs:
+        if os.path.basename(d) == 'lang':
+            with open(os.path.join(d, 'VERSION.txt'), 'w') as v:
+                v.write(version + '\n')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])

@@ -1,0 +1,44 @@
+// Conformance: every test/conformance/**/NAME.py runs through Tensor Lens
+// (engine/runtime.ts run(), the same path as the CLI) and must print exactly
+// NAME.out, the stdout real Python/PyTorch printed (scripts/golden/conformance.py).
+// When NAME.err exists the program must fail with that last traceback line;
+// otherwise it must not fail.
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../engine/runtime';
+
+const ROOT = __dirname;
+
+function programs(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...programs(p));
+    else if (name.endsWith('.py') && existsSync(p.slice(0, -3) + '.out')) out.push(p);
+  }
+  return out;
+}
+
+const all = programs(ROOT);
+
+describe('conformance programs', () => {
+  it('finds the programs of every folder', () => {
+    expect(all.some((p) => p.includes('/lang/'))).toBe(true);
+    expect(all.length).toBeGreaterThan(10);
+  });
+
+  for (const path of all) {
+    const name = relative(ROOT, path);
+    it(name, async () => {
+      const source = readFileSync(path, 'utf8');
+      const expectedOut = readFileSync(path.slice(0, -3) + '.out', 'utf8');
+      const errPath = path.slice(0, -3) + '.err';
+      const expectedErr = existsSync(errPath) ? readFileSync(errPath, 'utf8').trimEnd() : null;
+      const trace = await run(source, { file: name, timeBudgetMs: 120_000 });
+      const gotErr = trace.error ? (trace.error.message === '' ? trace.error.type : `${trace.error.type}: ${trace.error.message}`) : null;
+      expect(trace.stdout).toBe(expectedOut);
+      expect(gotErr).toBe(expectedErr);
+    });
+  }
+});

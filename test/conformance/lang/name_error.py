@@ -1,0 +1,7 @@
+def outer():
+    def inner():
+        return missing_variable + 1
+    return inner()
+
+print("before")
+outer()
