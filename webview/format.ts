@@ -14,6 +14,7 @@ export function fmtShort(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   const a = Math.abs(x);
   if (a === 0) return '0';
+  if (Number.isInteger(x) && a < 1e6) return String(x);
   if (a >= 0.01 && a < 1000) return x.toFixed(2);
   return x.toExponential(1);
 }

@@ -142,7 +142,9 @@ export function createDataGrid<Row extends Record<string, string>>(
   grid.setAttribute('aria-label', 'Variables');
   grid.setAttribute('generate-header', 'sticky');
   grid.columnDefinitions = columns.map((c) => ({ columnDataKey: c.key, title: c.title }));
-  grid.setAttribute('grid-template-columns', columns.map((c) => c.width ?? '1fr').join(' '));
+  const template = columns.map((c) => c.width ?? '1fr').join(' ');
+  grid.setAttribute('grid-template-columns', template);
+  (grid as unknown as { gridTemplateColumns: string }).gridTemplateColumns = template;
   grid.addEventListener('click', (e) => {
     const row = (e.target as HTMLElement).closest('vscode-data-grid-row') as (HTMLElement & { rowData?: Row }) | null;
     if (row?.rowData) onPick(keyOf(row.rowData));

@@ -58,7 +58,7 @@ function renderGradFlow(g: SVGGElement, params: ParamStats[], t: Theme): void {
   root.selectAll('text.title').data([0]).join('text').attr('class', 'title').attr('x', 50).attr('y', 12)
     .attr('font-size', 12).attr('font-weight', 600).attr('fill', t.fg).text('gradient flow: mean |grad| (solid) and max |grad| (outline), log scale');
   root.selectAll<SVGGElement, number>('g.yaxis').data([0]).join('g').attr('class', 'yaxis').attr('transform', 'translate(50,0)')
-    .call(d3.axisLeft(y).ticks(4, '.0e'))
+    .call(d3.axisLeft(y).tickValues(y.ticks().filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9)).tickFormat(d3.format('.0e')))
     .call((a) => a.selectAll('text').attr('fill', t.muted)).call((a) => a.selectAll('line,path').attr('stroke', t.muted));
   const bw = x.bandwidth();
   const bar = (v: number): number => (v > 0 ? y(v) : h - 40);

@@ -16,7 +16,7 @@ export function nodeWidth(n: VisibleNode): number {
   const vals = n.kind === 'group' ? [] : n.rep.value?.sample.values.slice(0, 3) ?? [];
   // Small values are printed in the node; leave room for them.
   const preview = vals.length && vals.length <= 2 ? textWidth(vals.map(fmt).join(', '), 11) : 0;
-  const texts = [textWidth(n.label, 13) + (n.kind === 'group' ? 16 : 0), textWidth(n.detail, 11), n.sub ? textWidth(`= ${n.sub}`, 11) : 0, preview, 64];
+  const texts = [textWidth(n.label, 13) + (n.kind === 'group' ? 16 : 0), textWidth(n.detail + ' · grad', 11), n.sub ? textWidth(`= ${n.sub}`, 11) : 0, preview, 64];
   return Math.max(...texts) + 24;
 }
 
@@ -45,7 +45,7 @@ export async function layoutGraph(g: VisibleGraph): Promise<GraphLayout> {
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       'elk.separateConnectedComponents': 'true',
     },
-    children: g.nodes.map((n) => ({ id: n.id, width: nodeWidth(n), height: NODE_HEIGHT })),
+    children: g.nodes.map((n) => ({ id: n.id, width: nodeWidth(n), height: n.kind === 'group' ? NODE_HEIGHT + 14 : NODE_HEIGHT })),
     edges: g.edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
   };
   const out = await elk.layout(root);

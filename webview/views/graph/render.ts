@@ -59,7 +59,7 @@ export function renderGraph(layer: SVGGElement, g: VisibleGraph, layout: GraphLa
     .attr('stroke', (e) => s.edgeGrad?.get(e.id)?.color ?? t.muted)
     .attr('stroke-width', (e) => s.edgeGrad?.get(e.id)?.width ?? 1.3)
     .attr('stroke-opacity', (e) => (s.edgeGrad && !s.edgeGrad.has(e.id) ? 0.35 : 0.9))
-    .attr('marker-end', 'url(#tl-arrow)')
+    .attr('marker-end', (e) => (s.edgeGrad?.has(e.id) ? null : 'url(#tl-arrow)'))
     .selectAll('title').data((e) => [e]).join('title')
     .text((e) => s.edgeGrad?.get(e.id)?.title ?? '');
 
@@ -117,7 +117,7 @@ export function renderGraph(layer: SVGGElement, g: VisibleGraph, layout: GraphLa
 
   // Value preview (or the gradient, in the gradient view).
   sel.select<SVGGElement>('g.preview').each(function (n) {
-    const p = d3.select(this).attr('transform', 'translate(10,40)');
+    const p = d3.select(this).attr('transform', `translate(10,${n.kind === 'group' ? 54 : 40})`);
     const grad = s.nodeGrad?.get(n.id);
     const vals = n.kind === 'group' ? [] : previewCells(n.rep.value);
     const text = grad ? grad.text : vals.length > 0 && vals.length <= 2 ? vals.map(fmt).join(', ') : '';

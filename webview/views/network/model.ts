@@ -12,7 +12,7 @@ export const MAX_UNITS = 20;
 
 export interface Unit { key: string; layer: number; index: number; from: number; to: number; activation: number | null }
 export interface Synapse { key: string; layer: number; from: number; to: number; weight: number }
-export interface NetworkLayer { name: string; size: number; groupSize: number; units: Unit[] }
+export interface NetworkLayer { role: 'input' | 'hidden' | 'output'; name: string; size: number; groupSize: number; units: Unit[] }
 export interface Network { layers: NetworkLayer[]; synapses: Synapse[]; rule: string; partial: boolean }
 
 interface Linear {
@@ -75,7 +75,7 @@ function rowValue(v: TensorSummary | undefined, n: number, i: number): number | 
   return sampleAt(v, i);
 }
 
-function makeLayer(layer: number, name: string, n: number, act: TensorSummary | undefined): NetworkLayer {
+function makeLayer(layer: number, role: NetworkLayer['role'], name: string, n: number, act: TensorSummary | undefined): NetworkLayer {
   const g = groupsOf(n);
   const units: Unit[] = [];
   for (let from = 0, index = 0; from < n; from += g, index++) {
@@ -91,7 +91,7 @@ function makeLayer(layer: number, name: string, n: number, act: TensorSummary | 
     }
     units.push({ key: `${layer}:${index}`, layer, index, from, to, activation: cnt ? sum / cnt : null });
   }
-  return { name, size: n, groupSize: g, units };
+  return { role, name, size: n, groupSize: g, units };
 }
 
 /** Where a layer's output ends up before the next layer (bias add, activation). */
@@ -129,11 +129,11 @@ export function networkOf(graph: Graph): Network | null {
     chain.unshift(prev);
   }
   const stops = new Set(chain.map((l) => l.op.id));
-  const layers: NetworkLayer[] = [makeLayer(0, chain[0].x.label, chain[0].nIn, chain[0].x.value)];
+  const layers: NetworkLayer[] = [makeLayer(0, 'input', chain[0].x.label, chain[0].nIn, chain[0].x.value)];
   chain.forEach((l, k) => {
     const next = chain[k + 1];
     const out = next ? next.x : activationAfter(l.op, graph, byId, stops);
-    layers.push(makeLayer(k + 1, l.name, l.nOut, out.value));
+    layers.push(makeLayer(k + 1, next ? 'hidden' : 'output', l.name, l.nOut, out.value));
   });
   const synapses: Synapse[] = [];
   chain.forEach((l, k) => {

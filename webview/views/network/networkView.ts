@@ -19,7 +19,7 @@ export function layoutNetwork(net: Network, height = 460): NetworkLayout {
     const n = l.units.length;
     const step = Math.min(34, (height - 60) / Math.max(1, n));
     const r = Math.max(4, Math.min(13, step * 0.4));
-    const top = 40 + (height - 60 - step * (n - 1)) / 2;
+    const top = 44 + (height - 60 - step * (n - 1)) / 2;
     l.units.forEach((u, i) => pos.set(u.key, { x: 70 + k * colGap, y: top + i * step, r }));
   });
   return { pos, width: 140 + (net.layers.length - 1) * colGap, height };
@@ -91,10 +91,15 @@ export class NetworkView implements View {
       .attr('stroke-dasharray', (d) => (d.u.activation === null ? '2,2' : null))
       .selectAll('title').data((d) => [d]).join('title')
       .text((d) => `${d.l.groupSize > 1 ? `units ${d.u.from}–${d.u.to - 1}` : `unit ${d.u.from}`}: activation ${d.u.activation === null ? 'not recorded' : fmt(d.u.activation)}`);
-    root.selectAll<SVGTextElement, (typeof net.layers)[number]>('text.layer').data(net.layers, (l) => l.name + l.size).join('text')
-      .attr('class', 'layer').attr('x', (_l, k) => 70 + k * 190).attr('y', 18).attr('text-anchor', 'middle')
-      .attr('font-size', 12).attr('font-weight', 600).attr('fill', t.fg)
-      .text((l) => `${l.name} (${l.size}${l.groupSize > 1 ? ` in ${l.units.length} groups` : ''})`);
+    // Two short lines per layer so neighbouring labels never collide.
+    const labels = root.selectAll<SVGTextElement, (typeof net.layers)[number]>('text.layer').data(net.layers, (l) => `${l.role}:${l.name}`).join('text')
+      .attr('class', 'layer').attr('x', (_l, k) => 70 + k * 190).attr('y', 4).attr('text-anchor', 'middle')
+      .attr('font-size', 12).attr('fill', t.fg);
+    labels.selectAll('tspan').data((l) => [
+      { text: `${l.role}: ${l.size} units`, bold: true },
+      { text: l.groupSize > 1 ? `${l.name} · ${l.units.length} groups` : l.name, bold: false },
+    ]).join('tspan').attr('x', function () { return (this as SVGTSpanElement).parentElement!.getAttribute('x'); }).attr('dy', (_d, i) => (i ? 14 : 0))
+      .attr('font-weight', (d) => (d.bold ? 600 : 400)).attr('fill', (d) => (d.bold ? t.fg : t.muted)).text((d) => d.text);
     if (!this.fitted) {
       const z = ctx.state.zoom.network;
       if (z) this.zoomer.set(z);

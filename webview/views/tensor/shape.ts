@@ -29,7 +29,8 @@ export function shapeDiagram(shape: readonly number[], cell = 14): ShapeDiagram 
   const off = cell * 0.45;
   const faceW = cols * cell + (depth - 1) * off;
   const faceH = rows * cell + (depth - 1) * off;
-  const gap = 28;
+  // 4-D: room between blocks for the depth label.
+  const gap = d >= 4 ? 70 : 28;
   const top = 18;
   for (let b = 0; b < blocks; b++) {
     const bx = b * (faceW + gap);

@@ -43,7 +43,7 @@ export class TensorView implements View {
     container.classList.add('tl-tensor');
     const side = ensure(container, 'div', 'tl-side');
     this.grid = createDataGrid<Row>(
-      [{ key: 'name', title: 'Name', width: '2fr' }, { key: 'line', title: 'Line', width: '0.8fr' }, { key: 'shape', title: 'Shape', width: '1.4fr' }, { key: 'dtype', title: 'dtype', width: '1.3fr' }, { key: 'grad', title: 'grad_fn', width: '2fr' }],
+      [{ key: 'name', title: 'Name', width: '100px' }, { key: 'line', title: 'Line', width: '52px' }, { key: 'shape', title: 'Shape', width: '92px' }, { key: 'dtype', title: 'dtype', width: '76px' }, { key: 'grad', title: 'grad_fn', width: '1fr' }],
       (r) => r.key,
       (key) => this.ctx.update({ tensorKey: key }),
     );
@@ -116,7 +116,7 @@ export class TensorView implements View {
         controls.push(idx.element);
       });
     }
-    if (d >= 2) {
+    if (d >= 2 && shape[d - 1] >= 8 && shape[d - 2] >= 8) {
       controls.push(createCheckbox('image', image, (on) => {
         this.imageMode.set(key, on);
         this.render(this.ctx);
