@@ -43,8 +43,15 @@ async function loadDawn(): Promise<DawnModule> {
   }
 }
 
+/** Every Dawn instance ever created, held for the life of the process. Dawn's
+ *  binding keeps polling its instance for events; once the JS `GPU` object is
+ *  garbage-collected that poll touches freed memory and the process dies at
+ *  random (futex errors, segfaults) — seen here in 1 run of 10 without this. */
+const instances: GPU[] = [];
+
 async function requestAdapter(dawn: DawnModule, opts: DawnOptions): Promise<GPUAdapter | null> {
   const gpu = dawn.create([]);
+  instances.push(gpu);
   return gpu.requestAdapter({ powerPreference: opts.powerPreference ?? 'high-performance' });
 }
 
