@@ -53,11 +53,11 @@ export class Node {
     for (let i = 0; i < saved.length; i++) {
       const t = saved[i];
       if (t.version !== this.savedVersions[i]) {
-        const owner = t.gradFn !== null ? `, which is output ${t.outputNr} of ${t.gradFn.name},` : '';
+        const owner = t.gradFn !== null ? `, which is output ${t.outputNr} of ${t.gradFn.name.replace(/Backward\d*$/, '')},` : '';
         throw runtimeError(
           'one of the variables needed for gradient computation has been modified by an inplace operation: ' +
             `[${legacyTypeName(t.dtype)} [${t.shape.join(', ')}]]${owner} is at version ${t.version}; expected version ${this.savedVersions[i]} instead. ` +
-            'Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).',
+            'Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).',
         );
       }
     }

@@ -1,7 +1,7 @@
 // cat and stack: copy each input into its slice of one output.
 
 import { resultType } from '../core/dtype';
-import { runtimeError, typeError } from '../core/errors';
+import { runtimeError, typeError, valueError } from '../core/errors';
 import { normalizeDim } from '../core/shape';
 import type { Tensor } from '../tensor';
 import { backendOf, empty } from './elementwise';
@@ -18,7 +18,7 @@ function sliceAlong(t: Tensor, dim: number, start: number, len: number): Tensor 
 }
 
 function catImpl(tensors: readonly Tensor[], dim: number, gradName: string): { out: Tensor; d: number } {
-  if (tensors.length === 0) throw runtimeError('torch.cat(): expected a non-empty list of Tensors');
+  if (tensors.length === 0) throw valueError('torch.cat(): expected a non-empty list of Tensors');
   // Legacy rule: 1-D empty tensors are skipped.
   const parts = tensors.filter((t) => !(t.shape.length === 1 && t.shape[0] === 0));
   const ref = parts[0] ?? tensors[0];

@@ -126,7 +126,8 @@ function basic(t: Tensor, entries: readonly IndexEntry[], grad: boolean): { view
       shape.splice(d, 0, 1);
       strides.splice(d, 0, d < cur.shape.length ? cur.strides[d] * cur.shape[d] : 1);
       const inShape = cur.shape.slice();
-      step(makeView(cur, shape, strides, cur.offset), 'UnsqueezeBackward0', (g) => makeView(g, inShape, dropAt(g.strides, d), g.offset));
+      const dd = d;
+      step(makeView(cur, shape, strides, cur.offset), 'UnsqueezeBackward0', (g) => makeView(g, inShape, dropAt(g.strides, dd), g.offset));
       d++;
       continue;
     }
@@ -196,6 +197,24 @@ function basic(t: Tensor, entries: readonly IndexEntry[], grad: boolean): { view
     srcDim++;
   }
   return { view: cur, adv };
+}
+
+function canExpand(have: readonly number[], target: readonly number[]): boolean {
+  if (have.length > target.length) return have.slice(0, have.length - target.length).every((s) => s === 1) && canExpand(have.slice(have.length - target.length), target);
+  const off = target.length - have.length;
+  return have.every((h, i) => h === 1 || h === target[i + off]);
+}
+
+/** expand()'s message, which PyTorch raises when a value does not fit the slot. */
+function expandMessage(have: readonly number[], target: readonly number[]): string {
+  const off = target.length - have.length;
+  for (let i = target.length - 1; i >= 0; i--) {
+    const h = i - off >= 0 ? have[i - off] : 1;
+    if (h !== 1 && h !== target[i]) {
+      return `The expanded size of the tensor (${target[i]}) must match the existing size (${h}) at non-singleton dimension ${i}.  Target sizes: [${target.join(', ')}].  Tensor sizes: [${have.join(', ')}]`;
+    }
+  }
+  return `shape mismatch: value tensor of shape [${have.join(', ')}] cannot be broadcast to indexing result of shape [${target.join(', ')}]`;
 }
 
 function dropAt(a: readonly number[], i: number): number[] {
@@ -295,13 +314,7 @@ export function indexPut(t: Tensor, entries: readonly IndexEntry[], value: Tenso
     t.backend.run('fill', [], [v], { value: typeof value === 'boolean' ? (value ? 1 : 0) : value });
   }
   if (adv.length === 0) {
-    if (numelOf(v.shape) > 1 || v.shape.length > view.shape.length) {
-      // Broadcast check with PyTorch's message.
-      const s = broadcastMany([view.shape, v.shape]);
-      if (s.length !== view.shape.length || s.some((x, i) => x !== view.shape[i])) {
-        throw runtimeError(`shape mismatch: value tensor of shape [${v.shape.join(', ')}] cannot be broadcast to indexing result of shape [${view.shape.join(', ')}]`);
-      }
-    }
+    if (!canExpand(v.shape, view.shape)) throw runtimeError(expandMessage(v.shape, view.shape));
     t.backend.run('copy', [expandTo(v, view.shape)], [view]);
     t.bumpVersion();
   } else {

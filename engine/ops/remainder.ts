@@ -1,7 +1,7 @@
 // remainder (Python's %): sign follows the divisor. Backward: grad to a;
 // -floor_divide(a, b) * grad to b.
 
-import type { Tensor } from '../tensor';
+import { Tensor } from '../tensor';
 import { binaryOp } from './elementwise';
 import { notifyOp } from './observer';
 import { record, shouldRecord2 } from './record';
@@ -15,7 +15,7 @@ import { floorDivide } from './floor-divide';
 export function remainder(x: TensorOrScalar, y: TensorOrScalar): Tensor {
   const { out, a, b } = binaryOp('remainder', x, y, 'arith');
   if (shouldRecord2(a, b)) {
-    record(out, 'RemainderBackward0', [a, b], ([g]) => [
+    record(out, y instanceof Tensor ? 'RemainderBackward1' : 'RemainderBackward0', [a, b], ([g]) => [
       a.requiresGrad ? gradTo(g!, a) : null,
       b.requiresGrad ? gradTo(mul(neg(g!), floorDivide(a, b)), b) : null,
     ], [a, b]);

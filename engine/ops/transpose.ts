@@ -64,6 +64,5 @@ export function t(x: Tensor): Tensor {
 
 /** Tensor.T / mT-less numpy-style reverse of all dims. */
 export function reverseDims(x: Tensor): Tensor {
-  if (x.shape.length <= 2) return t(x);
   return permute(x, x.shape.map((_, i) => x.shape.length - 1 - i));
 }

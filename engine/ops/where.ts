@@ -22,10 +22,12 @@ export function where(cond: Tensor, x: TensorOrScalar, y: TensorOrScalar): Tenso
   const shape = broadcastMany([cond.shape, a.shape, b.shape]);
   const out = empty(backend, shape, dtype);
   backend.run('where', [expandTo(cond, shape), expandTo(a, shape), expandTo(b, shape)], [out]);
-  if (shouldRecord2(a, b)) {
-    record(out, 'WhereBackward0', [a, b], ([g]) => {
+  const ta = x instanceof Tensor ? x : a;
+  const tb = y instanceof Tensor ? y : b;
+  if (shouldRecord2(ta, tb)) {
+    record(out, 'WhereBackward0', [ta, tb], ([g]) => {
       const z = zerosLike(g!);
-      return [a.requiresGrad ? gradTo(where(cond, g!, z), a) : null, b.requiresGrad ? gradTo(where(cond, z, g!), b) : null];
+      return [ta.requiresGrad ? gradTo(where(cond, g!, z), ta) : null, tb.requiresGrad ? gradTo(where(cond, z, g!), tb) : null];
     }, [cond]);
   }
   notifyOp('where', tensorsOf(cond, x, y), out);

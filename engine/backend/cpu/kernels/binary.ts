@@ -82,14 +82,13 @@ const div = hot(
   (x, y) => x / y,
 );
 
-/** add/sub with alpha != 1: PyTorch computes a + alpha*b with alpha*b rounded in the dtype. */
+/** add/sub with alpha != 1: PyTorch's vector loop fuses a + alpha*b (one rounding). */
 function withAlpha(base: CpuKernel, sign: number): CpuKernel {
   return (inputs, outputs, attrs) => {
     const alpha = attrs.alpha as number | undefined;
     if (alpha === undefined || alpha === 1) return base(inputs, outputs, attrs);
-    const f32 = outputs[0].dtype === 'float32';
     const s = sign * alpha;
-    generic(inputs[0], inputs[1], outputs[0], f32 ? (x, y) => x + fr(s * y) : (x, y) => x + s * y);
+    generic(inputs[0], inputs[1], outputs[0], (x, y) => x + s * y);
   };
 }
 

@@ -47,7 +47,7 @@ function softmaxLike(log: boolean): CpuKernel {
   };
 }
 
-/** cumsum/cumprod along a dim, accumulating in the dtype as PyTorch's scalar loop does. */
+/** cumsum/cumprod along a dim; PyTorch accumulates floats in double (acc_type), rounding each output. */
 function scan(prod: boolean): CpuKernel {
   return (inputs, outputs, attrs) => {
     const x = inputs[0];
@@ -58,12 +58,11 @@ function scan(prod: boolean): CpuKernel {
     const yb = lines(y, dim);
     const xd = dataOf(x);
     const yd = dataOf(y);
-    const r = y.dtype === 'float32' ? Math.fround : (v: number) => v;
     for (let l = 0; l < xb.length; l++) {
       let acc = prod ? 1 : 0;
       for (let i = 0; i < n; i++) {
         const v = xd[xb[l] + i * x.strides[dim]];
-        acc = r(prod ? acc * v : acc + v);
+        acc = prod ? acc * v : acc + v;
         yd[yb[l] + i * y.strides[dim]] = acc;
       }
     }
