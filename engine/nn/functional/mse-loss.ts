@@ -14,6 +14,9 @@ import { sumToShape } from '../../ops/sum-to-shape';
 import { rowMajor, roundTo, tensorLike } from './cpu-data';
 import { checkReduction } from './reduction';
 import { Tensor as TensorClass } from '../../tensor';
+import { CpuStorage } from '../../backend/cpu/cpu-backend';
+import { KernelRunner } from './loss-kernels';
+import type { Reduction } from './reduction';
 
 /** Called with PyTorch's UserWarning text when the shapes differ (the
  *  bindings print it as Python would); null = silent. */
@@ -32,6 +35,9 @@ export function mseLoss(input: Tensor, target: Tensor, reductionArg = 'mean'): T
     throw runtimeError(`Found dtype ${cName(target.dtype)} but expected ${cName(input.dtype)}`);
   }
   const shape = broadcastShapes(input.shape, target.shape);
+  if (!(input.storage instanceof CpuStorage) || !(target.storage instanceof CpuStorage)) {
+    return mseViaKernels(input, target, reduction, shape);
+  }
   const a = rowMajor(asView(expandTo(input, shape)), 'mse_loss');
   const b = rowMajor(asView(expandTo(target, shape)), 'mse_loss');
   const r = roundTo(input.dtype);
@@ -82,4 +88,33 @@ function asView(v: ReturnType<typeof expandTo>): Tensor {
 
 function cName(d: string): string {
   return d === 'float32' ? 'Float' : d === 'float64' ? 'Double' : d === 'int64' ? 'Long' : d === 'int32' ? 'Int' : 'Bool';
+}
+
+/** The same op off the CPU, as backend kernels (no read-back). */
+function mseViaKernels(input: Tensor, target: Tensor, reduction: Reduction, shape: number[]): Tensor {
+  const k = new KernelRunner(input.backend);
+  const dt = input.dtype;
+  const d = k.run('sub', [expandTo(input, shape), expandTo(target, shape)], shape, dt);
+  const sq = k.run('mul', [d, d], shape, dt);
+  const n = numelOf(shape);
+  let out = sq;
+  if (reduction !== 'none') {
+    const s = k.total(sq);
+    out = reduction === 'sum' ? s : k.run('div', [s, k.scalar(n, dt, [])], [], dt);
+  }
+  if (shouldRecord2(input, target)) {
+    const inShape = input.shape.slice();
+    const tShape = target.shape.slice();
+    record(out, 'MseLossBackward0', [input, target], (grads) => {
+      const g = grads[0];
+      if (g === null) return [null, null];
+      const norm = reduction === 'mean' ? 2 / n : 2;
+      const scaled = k.run('mul', [d, k.scalar(norm, dt, shape)], shape, dt);
+      const ga = k.run('mul', [scaled, expandTo(g, shape)], shape, dt);
+      const gb = k.run('neg', [ga], shape, dt);
+      return [input.requiresGrad ? sumToShape(ga, inShape) : null, target.requiresGrad ? sumToShape(gb, tShape) : null];
+    }, [input, target]);
+  }
+  notifyOp('mse_loss', [input, target], out);
+  return out;
 }

@@ -11,6 +11,9 @@ import { record, shouldRecord1 } from '../../ops/record';
 import { notifyOp } from '../../ops/observer';
 import { rowMajor, roundTo, tensorLike } from './cpu-data';
 import { checkReduction, type Reduction } from './reduction';
+import { CpuStorage } from '../../backend/cpu/cpu-backend';
+import { Tensor as TensorClass } from '../../tensor';
+import { nllBackwardKernels, nllLossKernels } from './loss-kernels';
 
 export interface NllOptions {
   weight?: Tensor | null;
@@ -44,6 +47,9 @@ export function nllLoss(input: Tensor, target: Tensor, o: NllOptions = {}): Tens
   }
   const batch = noBatch ? 1 : input.dim() === 1 ? 1 : input.shape[0];
   const classes = input.shape[input.dim() - 1];
+  if (!(input.storage instanceof CpuStorage)) {
+    return nllViaKernels(input, target, weight, ignore, reduction, classes, noBatch);
+  }
   const x = rowMajor(input, 'nll_loss');
   const t = rowMajor(target, 'nll_loss');
   const w = weight ? rowMajor(weight, 'nll_loss') : null;
@@ -128,4 +134,27 @@ function nllBackward(
     gi[b * classes + c] = w ? r(base * w[c]) : base;
   }
   return tensorLike(input, shape, input.dtype, gi);
+}
+
+/** The same op off the CPU: kernels only, no read-back (see loss-kernels.ts). */
+function nllViaKernels(
+  input: Tensor, target: Tensor, weight: Tensor | null, ignore: number, reduction: Reduction,
+  classes: number, noBatch: boolean,
+): Tensor {
+  const x2 = input.dim() === 2 ? input
+    : new TensorClass(input.storage, [1, classes], [0, input.strides[0]], input.offset, input.dtype);
+  const t1 = target.dim() === 1 ? target : new TensorClass(target.storage, [1], [0], target.offset, target.dtype);
+  const { out: raw, plan } = nllLossKernels(x2, t1, weight, ignore, reduction);
+  const out = reduction === 'none' && noBatch ? new TensorClass(raw.storage, [], [], raw.offset, raw.dtype) : raw;
+  if (shouldRecord1(input)) {
+    const shape = input.shape.slice();
+    record(out, 'NllLossBackward0', [input], (grads) => {
+      const g = grads[0];
+      if (g === null) return [null];
+      const gi = nllBackwardKernels(x2, g.dim() === 0 && reduction === 'none' ? new TensorClass(g.storage, [1], [0], g.offset, g.dtype) : g, plan, reduction);
+      return [new TensorClass(gi.storage, shape, shape.length === 2 ? [classes, 1] : [1], 0, gi.dtype)];
+    }, weight ? [target, weight] : [target]);
+  }
+  notifyOp('nll_loss', [input, target], out);
+  return out;
 }
