@@ -13,6 +13,8 @@ export function parse(source: string): Module {
   for (const node of kids(tree.topNode)) {
     const err = findError(node);
     if (err) {
+      const open = unclosedBracket(source, node.from, err.from);
+      if (open !== null) return { body, syntaxError: { message: `'${source[open]}' was never closed`, range: cx.lines.range(open, open + 1) } };
       return { body, syntaxError: { message: syntaxMessage(cx, err.from), range: errorRange(cx, err.from, err.to) } };
     }
     const out: Stmt[] = [];
@@ -25,6 +27,27 @@ export function parse(source: string): Module {
     body.push(...out);
   }
   return { body, syntaxError: null };
+}
+
+/** When Lezer only fails at the end of the file, the cause is usually an
+ *  unclosed bracket earlier: find it (skipping strings and comments). */
+function unclosedBracket(source: string, from: number, errAt: number): number | null {
+  if (/\S/.test(source.slice(errAt))) return null;
+  const stack: number[] = [];
+  for (let i = from; i < errAt; i++) {
+    const c = source[i];
+    if (c === '#') {
+      while (i < errAt && source[i] !== '\n') i++;
+    } else if (c === '"' || c === "'") {
+      const triple = source.startsWith(c.repeat(3), i);
+      const q = triple ? c.repeat(3) : c;
+      i += q.length;
+      while (i < errAt && !source.startsWith(q, i)) i += source[i] === '\\' ? 2 : 1;
+      i += q.length - 1;
+    } else if ('([{'.includes(c)) stack.push(i);
+    else if (')]}'.includes(c)) stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1] : null;
 }
 
 function errorRange(cx: ConvertContext, from: number, to: number) {
