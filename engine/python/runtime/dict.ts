@@ -1,6 +1,7 @@
 // dict and set: insertion-ordered maps keyed by a hash key that makes
 // 1 == 1.0 == True collide as in Python. Instances and native objects hash by
 // identity (as torch.Tensor and objects without __hash__ do).
+import { cpythonIntSetOrder } from './set-order';
 import { PyClass, PyObject, PyTuple, PyValue, builtinClasses, PyList, PyInstance } from './objects';
 
 let nextId = 1;
@@ -111,6 +112,12 @@ export class PySet extends PyObject {
     return this.map.delete(hashKey(v));
   }
   items(): PyValue[] {
-    return [...this.map.values()];
+    const vals = [...this.map.values()];
+    if (vals.length < 2 || !vals.every((v) => typeof v === 'bigint' || typeof v === 'boolean')) return vals;
+    // Sets of ints iterate in CPython's hash-table order (see set-order.ts).
+    const ints = vals.map((v) => (typeof v === 'boolean' ? (v ? 1n : 0n) : v));
+    const order = cpythonIntSetOrder(ints);
+    const byKey = new Map(ints.map((k, i) => [k, vals[i]]));
+    return order.map((k) => byKey.get(k) as PyValue);
   }
 }
