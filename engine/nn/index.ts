@@ -11,5 +11,6 @@ export { ModuleList } from './modules/module-list';
 export { NLLLoss, CrossEntropyLoss, MSELoss, type LossOptions } from './modules/loss';
 export { pyFloatRepr, pyRepr } from './py-repr';
 export { pyError, attributeError, type NnErrorType } from './errors';
+export { setNnWarningHandler } from './warnings';
 export * as init from './init';
 export * as functional from './functional/index';

@@ -231,6 +231,12 @@ def modules_golden():
     act["Softmax(dim=1)"] = enc(nn.Softmax(dim=1)(x))
     act["LogSoftmax(dim=2)"] = enc(nn.LogSoftmax(dim=2)(x))
     act["Softmax(dim=-1)"] = enc(F.softmax(x, dim=-1))
+    import warnings
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        act["Softmax()"] = enc(nn.Softmax()(x[0]))
+        F.log_softmax(x[0])
+        act["implicit_dim_warnings"] = [str(m.message) for m in w]
 
     write("nn-modules.json", {"reprs": reprs, "indexing": indexing, "structure": struct, "errors": errors,
                               "linear_init": init, "init": fns, "gains": gains, "dropout": drop, "activations": act})

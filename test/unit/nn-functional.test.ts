@@ -97,3 +97,18 @@ describe('nn.init matches torch bit for bit', () => {
     expect(init.calculateGain('leaky_relu', Math.sqrt(5))).toBe(g.gains.leaky_relu_sqrt5);
   });
 });
+
+describe('implicit softmax dim', () => {
+  it('picks the dim as PyTorch (1 for 2-D) and warns with its text', async () => {
+    const { setNnWarningHandler } = await import('../../engine/nn');
+    const seen: string[] = [];
+    setNnWarningHandler((m) => seen.push(m));
+    const x = fromEnc(g.activations.input);
+    const row = fromValues(values(x).slice(0, 12), [3, 4]);
+    const y = new Softmax().callSync(row) as Tensor;
+    F.logSoftmax(row);
+    setNnWarningHandler(null);
+    values(y).forEach((v, i) => expect(v).toBeCloseTo(g.activations['Softmax()'].values[i], 6));
+    expect(seen).toEqual(g.activations.implicit_dim_warnings);
+  });
+});

@@ -2,6 +2,7 @@
 // softmax/log_softmax add PyTorch's implicit-dim rule for dim=None.
 
 import type { Tensor } from '../../tensor';
+import { warnUser } from '../warnings';
 export { relu } from '../../ops/relu';
 export { sigmoid } from '../../ops/sigmoid';
 export { tanh } from '../../ops/tanh';
@@ -13,10 +14,15 @@ export function implicitSoftmaxDim(ndim: number): number {
   return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
 }
 
+function implicitDim(name: string, x: Tensor): number {
+  warnUser(`Implicit dimension choice for ${name} has been deprecated. Change the call to include dim=X as an argument.`);
+  return implicitSoftmaxDim(x.dim());
+}
+
 export function softmax(x: Tensor, dim: number | null = null): Tensor {
-  return softmaxOp(x, dim ?? implicitSoftmaxDim(x.dim()));
+  return softmaxOp(x, dim ?? implicitDim('softmax', x));
 }
 
 export function logSoftmax(x: Tensor, dim: number | null = null): Tensor {
-  return logSoftmaxOp(x, dim ?? implicitSoftmaxDim(x.dim()));
+  return logSoftmaxOp(x, dim ?? implicitDim('log_softmax', x));
 }

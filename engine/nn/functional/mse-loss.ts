@@ -13,23 +13,20 @@ import { notifyOp } from '../../ops/observer';
 import { sumToShape } from '../../ops/sum-to-shape';
 import { rowMajor, roundTo, tensorLike } from './cpu-data';
 import { checkReduction } from './reduction';
+import { setNnWarningHandler, warnUser } from '../warnings';
 import { Tensor as TensorClass } from '../../tensor';
 import { CpuStorage } from '../../backend/cpu/cpu-backend';
 import { KernelRunner } from './loss-kernels';
 import type { Reduction } from './reduction';
 
-/** Called with PyTorch's UserWarning text when the shapes differ (the
- *  bindings print it as Python would); null = silent. */
-let warn: ((message: string) => void) | null = null;
-export function setLossWarningHandler(fn: ((message: string) => void) | null): void {
-  warn = fn;
-}
+/** Kept for callers of the first version: same as setNnWarningHandler. */
+export const setLossWarningHandler = setNnWarningHandler;
 
 export function mseLoss(input: Tensor, target: Tensor, reductionArg = 'mean'): Tensor {
   const reduction = checkReduction(reductionArg);
-  if (!sameShape(input.shape, target.shape) && warn) {
+  if (!sameShape(input.shape, target.shape)) {
     const size = (s: number[]) => `torch.Size([${s.join(', ')}])`;
-    warn(`Using a target size (${size(target.shape)}) that is different to the input size (${size(input.shape)}). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.`);
+    warnUser(`Using a target size (${size(target.shape)}) that is different to the input size (${size(input.shape)}). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.`);
   }
   if (input.dtype !== target.dtype) {
     throw runtimeError(`Found dtype ${cName(target.dtype)} but expected ${cName(input.dtype)}`);
