@@ -5,10 +5,11 @@ import { parser } from '@lezer/python';
 import type { Module, Stmt } from '../ast';
 import { ConvertContext, SyntaxErrorAt, findError, kids } from './context';
 import { convertStatements } from './stmt';
+import { lezerInput } from './fstring-spec-fix';
 
 export function parse(source: string): Module {
   const cx = new ConvertContext(source);
-  const tree = parser.parse(source);
+  const tree = parser.parse(lezerInput(source));
   const body: Stmt[] = [];
   for (const node of kids(tree.topNode)) {
     const err = findError(node);
