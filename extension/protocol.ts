@@ -29,6 +29,8 @@ export type HostToWebview =
   /** The editor cursor moved: highlight the graph nodes created on this line. */
   | { type: 'cursor'; file: string; line: number }
   | { type: 'revealNode'; nodeId: number }
+  /** Open the Tensor view on the expression record with this key (String(range.from)). */
+  | { type: 'showTensor'; key: string }
   /** Ask the webview to export the current view; it answers with 'exported'. */
   | { type: 'export'; requestId: number; format: ExportFormat }
   /** Run source on the webview's runtime (WebGPU, or its CPU fallback). */
@@ -155,6 +157,9 @@ export function validateHostMessage(x: unknown): Validated<HostToWebview> {
       break;
     case 'revealNode':
       if (!isInt(m.nodeId)) return fail('revealNode needs nodeId');
+      break;
+    case 'showTensor':
+      if (!isStr(m.key)) return fail('showTensor needs key');
       break;
     case 'export':
       if (!isInt(m.requestId) || (m.format !== 'svg' && m.format !== 'png')) return fail('export needs requestId and format svg|png');

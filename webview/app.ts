@@ -177,6 +177,9 @@ export class App {
         this.dirty.add('gradients');
         void this.scheduleRender();
         break;
+      case 'showTensor':
+        this.update({ tensorKey: msg.key, view: 'tensor' });
+        break;
       case 'revealNode':
         this.update({ selectedNode: msg.nodeId, view: this.state.view === 'gradients' ? 'gradients' : 'graph' });
         break;

@@ -1,0 +1,2 @@
+export { VIEW_TYPE, Visualizer, createVisualizer } from './panel';
+export { panelCsp, panelHtml } from './html';
