@@ -16,7 +16,9 @@ import { Interpreter } from './python/runtime/interpreter';
 import { PyException, pyError } from './python/runtime/exceptions';
 import { defaultModules } from './python/modules/registry';
 import { toRunError } from './python/run';
-import { registerTorchModules, torchHooks, describeValue } from './python/modules/torch/index';
+import {
+  registerTorchModules, torchHooks, describeValue, noteModuleName, currentModulePath,
+} from './python/modules/torch/index';
 import type { InterpreterHooks } from './python/hooks';
 import type { PyValue } from './python/runtime/objects';
 import { TraceRecorder } from './trace/recorder';
@@ -99,14 +101,14 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
     backend: backend.name === 'webgpu' ? 'webgpu' : 'cpu',
     print: (t) => formatTensor(t),
     describe: (v) => describeValue(v as PyValue),
-    location: () => ({ stack: it?.callStack ?? [], range: it?.frames.length ? it.frame.stmtRange : null, module: torchHooks.currentModule?.() }),
+    location: () => ({ stack: it?.callStack ?? [], range: it?.frames.length ? it.frame.stmtRange : null, module: currentModulePath() }),
     caps: options.traceCaps,
   });
   const hooks: InterpreterHooks = {
     onExpr: (range, value) => recorder.onExpr(range, value),
     onAssign: (name, range, value) => {
       recorder.onAssign(name, range, value);
-      torchHooks.onNameBound?.(name, value);
+      noteModuleName(name, value);
     },
     onLoopIteration: () => recorder.onLoopIteration(),
     onStdout: (text) => {

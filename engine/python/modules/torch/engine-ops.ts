@@ -114,41 +114,26 @@ export function allclose(a: Tensor, b: Tensor, rtol: number, atol: number): bool
   }
   return true;
 }
-export function cat(_ts: Tensor[], _dim: number): Tensor { return missing('cat'); }
-export function stack(_ts: Tensor[], _dim: number): Tensor { return missing('stack'); }
-export function select(_t: Tensor, _dim: number, _i: number): Tensor { return missing('select'); }
-export function backward(_t: Tensor, _grad: Tensor | undefined, _retainGraph: boolean): void { return missing('backward'); }
-export function retainGrad(_t: Tensor): void { return missing('retain_grad'); }
-export function add_(_t: Tensor, _o: TensorOrScalar, _alpha?: number): Tensor { return missing('add_'); }
-export function sub_(_t: Tensor, _o: TensorOrScalar, _alpha?: number): Tensor { return missing('sub_'); }
-export function mul_(_t: Tensor, _o: TensorOrScalar, _alpha?: number): Tensor { return missing('mul_'); }
-export function div_(_t: Tensor, _o: TensorOrScalar, _alpha?: number): Tensor { return missing('div_'); }
-export function pow_(_t: Tensor, _o: TensorOrScalar, _alpha?: number): Tensor { return missing('pow_'); }
-export function clamp_(_t: Tensor, _min: number | null, _max: number | null): Tensor { return missing('clamp_'); }
-export function fill_(_t: Tensor, _v: number): Tensor { return missing('fill_'); }
-export function copy_(_t: Tensor, _src: Tensor): Tensor { return missing('copy_'); }
+export { cat, stack } from '../../../ops/cat';
+export { to, detach, requiresGrad_, retainGrad } from '../../../ops/cast';
+export { add_, sub_, mul_, div_, pow_, clamp_, fill_, zero_, copy_ } from '../../../ops/inplace';
+export { index, indexPut, type IndexEntry } from '../../../ops/indexing';
+import { index as indexOp } from '../../../ops/indexing';
+import { backward as backwardOp } from '../../../autograd/backward';
+import { to } from '../../../ops/cast';
+
+export function backward(t: Tensor, grad: Tensor | undefined, retainGraph: boolean): void {
+  backwardOp(t, grad ?? null, { retainGraph });
+}
+/** t[i] along dim 0 (iteration over a tensor). */
+export function select(t: Tensor, dim: number, i: number): Tensor {
+  const entries: (number | 'ellipsis')[] = dim === 0 ? [i] : ['ellipsis', i];
+  return indexOp(t, entries);
+}
+
 export function setData(_t: Tensor, _src: Tensor): void { return missing('data assignment'); }
 
 // ---- FALLBACK: factories and simple autograd state ------------------------
-
-export function to(t: Tensor, dtype: DType): Tensor {
-  return t.dtype === dtype ? t : castTensor(t, dtype);
-}
-
-export function detach(t: Tensor): Tensor {
-  return new Tensor(t.storage, t.shape.slice(), t.strides.slice(), t.offset, t.dtype, t.base, t.versionCounter);
-}
-
-export function requiresGrad_(t: Tensor, flag: boolean): void {
-  if (!t.isLeaf) {
-    if (!flag) throw new TorchError('RuntimeError', "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
-    return;
-  }
-  if (flag && !(t.dtype === 'float32' || t.dtype === 'float64')) {
-    throw new TorchError('RuntimeError', 'only Tensors of floating point dtype can require gradients');
-  }
-  t.requiresGrad = flag;
-}
 
 export { full, zeros, ones, emptyTensor, zerosLike, onesLike, fullLike, emptyLike, arange, linspace, eye } from '../../../ops/factories';
 export type { FactoryOptions } from '../../../ops/factories';

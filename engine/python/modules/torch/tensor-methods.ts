@@ -143,7 +143,7 @@ for (const [name, fn] of [['add_', E.add_], ['sub_', E.sub_], ['mul_', E.mul_], 
     return self;
   });
 }
-defMethod(tensorClass, 'zero_', (self) => { E.fill_(S(self), 0); return self; });
+defMethod(tensorClass, 'zero_', (self) => { E.zero_(S(self)); return self; });
 defMethod(tensorClass, 'fill_', (self, [v]) => { E.fill_(S(self), toNumber(v, 'value')); return self; });
 defMethod(tensorClass, 'copy_', (self, [src]) => { E.copy_(S(self), S(src)); return self; });
 defMethod(tensorClass, 'clamp_', (self, args, kwargs) => {

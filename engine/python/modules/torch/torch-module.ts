@@ -1,29 +1,66 @@
-// `import torch`: the module object with its functions, classes, dtypes and
-// submodules (nn, optim, utils.data are attached by their own files).
-import { PyModule } from '../../runtime/objects';
+// `import torch` and its submodules: torch.nn (+ functional, init),
+// torch.optim, torch.utils.data. Each interpreter gets fresh module objects;
+// the classes inside are shared (they hold no per-run state).
+import { PyModule, type PyValue } from '../../runtime/objects';
 import {
-  DTYPE_NAMES, dtypeClass, legacyClasses, parameterClass, pyDtype, sizeClass, tensorClass,
+  DTYPE_NAMES, dtypeClass, legacyClasses, pyDtype, sizeClass, tensorClass,
 } from './classes';
 import { deviceClass } from './tensor-methods';
 import { enableGradClass, noGradClass, setGradEnabledClass } from './grad-mode';
 import { torchFunctions } from './functions';
+import { nnLayers } from './nn-layers';
+import { functionalModule, initModule } from './nn-functional';
+import { optimModule } from './optim';
+import { dataModule } from './data';
 import './size';
 import './tensor-arith';
 import './tensor-print';
+import './tensor-index';
+
+function moduleOf(name: string, members: Map<string, PyValue>): PyModule {
+  const m = new PyModule(name);
+  for (const [k, v] of members) m.dict.set(k, v);
+  return m;
+}
+
+export interface TorchModules {
+  torch: PyModule;
+  nn: PyModule;
+  functional: PyModule;
+  init: PyModule;
+  optim: PyModule;
+  utils: PyModule;
+  data: PyModule;
+}
+
+export function createTorchModules(): TorchModules {
+  const torch = moduleOf('torch', torchFunctions());
+  const d = torch.dict;
+  d.set('Tensor', tensorClass);
+  d.set('Size', sizeClass);
+  d.set('dtype', dtypeClass);
+  d.set('device', deviceClass);
+  for (const [name, dt] of Object.entries(DTYPE_NAMES)) d.set(name, pyDtype(dt));
+  for (const [name, c] of legacyClasses) d.set(name, c);
+  d.set('no_grad', noGradClass);
+  d.set('enable_grad', enableGradClass);
+  d.set('set_grad_enabled', setGradEnabledClass);
+  d.set('__version__', '2.13.0+cpu');
+
+  const functional = moduleOf('torch.nn.functional', functionalModule());
+  const init = moduleOf('torch.nn.init', initModule());
+  const nn = moduleOf('torch.nn', nnLayers());
+  nn.dict.set('functional', functional);
+  nn.dict.set('init', init);
+  const optim = moduleOf('torch.optim', optimModule());
+  const data = moduleOf('torch.utils.data', dataModule());
+  const utils = moduleOf('torch.utils', new Map([['data', data]]));
+  d.set('nn', nn);
+  d.set('optim', optim);
+  d.set('utils', utils);
+  return { torch, nn, functional, init, optim, utils, data };
+}
 
 export function createTorchModule(): PyModule {
-  const m = new PyModule('torch');
-  for (const [k, v] of torchFunctions()) m.dict.set(k, v);
-  m.dict.set('Tensor', tensorClass);
-  m.dict.set('Size', sizeClass);
-  m.dict.set('dtype', dtypeClass);
-  m.dict.set('device', deviceClass);
-  for (const [name, d] of Object.entries(DTYPE_NAMES)) m.dict.set(name, pyDtype(d));
-  for (const [name, c] of legacyClasses) m.dict.set(name, c);
-  m.dict.set('no_grad', noGradClass);
-  m.dict.set('enable_grad', enableGradClass);
-  m.dict.set('set_grad_enabled', setGradEnabledClass);
-  m.dict.set('__version__', '2.13.0+cpu');
-  void parameterClass;
-  return m;
+  return createTorchModules().torch;
 }
