@@ -92,6 +92,14 @@ export abstract class Optimizer {
     return loss;
   }
 
+  /** step(closure) where the closure is a Python function (async): awaits the
+   *  loss, then updates. */
+  async stepAsync(closure?: () => unknown): Promise<unknown> {
+    const loss = closure ? await closure() : null;
+    for (const g of this.paramGroups) this.updateGroup(g);
+    return loss;
+  }
+
   protected abstract updateGroup(group: ParamGroup): void;
 
   repr(): string {
