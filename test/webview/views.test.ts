@@ -8,9 +8,15 @@ import { mmErrorTrace, MM_ERROR_SOURCE } from './fixtures/errors';
 import { MLP_SOURCE, mlpTrace } from './fixtures/mlp';
 import { PLOTS_SOURCE, plotsTrace } from './fixtures/plots';
 import { SEED_BACKWARD_SOURCE, seedTrace } from './fixtures/seed';
+import type { Trace } from '../../engine/trace/types';
 import { type Harness, ROOT, type ThemeName, startHarness } from './harness';
 
 const SEED = readFileSync(join(ROOT, 'examples/seed.py'), 'utf8');
+/** The runtime's own trace of examples/seed.py (H5's fixture): what users see. */
+const REAL_SEED: Trace = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/traces/seed.json'), 'utf8'));
+const REAL_MM_ERROR: Trace = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/traces/mm-shape-error.json'), 'utf8'));
+const MM_ERROR_PY = readFileSync(join(ROOT, 'test/conformance/torch/mm_shape_error.py'), 'utf8');
+const row = (name: string): string => `vscode-data-grid-row:has(vscode-data-grid-cell:text-is("${name}"))`;
 const THEMES: ThemeName[] = ['light', 'dark', 'high-contrast'];
 let h: Harness;
 
@@ -34,11 +40,12 @@ async function graphNodes(p: Awaited<ReturnType<Harness['open']>>, view = 'graph
 describe('graph view', () => {
   it('reads the seed neuron as features & weights -> mul -> sum -> add bias -> sigmoid', async () => {
     const p = await h.open('light');
-    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    await p.showTrace(REAL_SEED, SEED, 'graph');
     const nodes = await graphNodes(p);
-    // 3 leaves + mul, sum, add, activation; view, mm, add, activation; 5 leaves + 2x(mm, add, activation).
-    expect(nodes).toHaveLength(22);
-    expect(await p.page.$$eval('.tl-view[data-view="graph"] path.edge', (e) => e.length)).toBe(22);
+    // Leaves, ops outside `def activation` (lines 7-8), and one folded node per call.
+    const g = REAL_SEED.graph;
+    const outside = g.nodes.filter((n) => n.kind !== 'op' || !n.range || n.range.line > 8).length;
+    expect(nodes).toHaveLength(outside + 4);
     const x = (label: string): number => nodes.find((n) => n.label === label)!.x;
     expect(x('features')).toBeLessThan(x('mul'));
     expect(x('weights')).toBeLessThan(x('mul'));
@@ -51,7 +58,7 @@ describe('graph view', () => {
     expect(subs).toEqual(['= sigmoid', '= sigmoid', '= sigmoid', '= sigmoid']);
     for (const theme of THEMES) {
       const q = theme === 'light' ? p : await h.open(theme);
-      if (q !== p) await q.showTrace(seedTrace(SEED), SEED, 'graph');
+      if (q !== p) await q.showTrace(REAL_SEED, SEED, 'graph');
       await q.shot(`graph-seed-${theme}`);
       expect(q.errors).toEqual([]);
     }
@@ -59,12 +66,13 @@ describe('graph view', () => {
 
   it('unfolds a function on click, reveals the source line of an op, and folds back', async () => {
     const p = await h.open('light');
-    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    await p.showTrace(REAL_SEED, SEED, 'graph');
+    const folded = (await graphNodes(p)).length;
     await p.page.click('.tl-view[data-view="graph"] g.node[data-kind="group"]');
     await p.idle();
     const nodes = await graphNodes(p);
-    expect(nodes).toHaveLength(25);
-    expect(nodes.filter((n) => ['neg', 'exp', 'rdiv'].includes(n.label))).toHaveLength(3);
+    expect(nodes).toHaveLength(folded + 4);
+    expect(nodes.filter((n) => ['neg', 'exp', 'reciprocal'].includes(n.label))).toHaveLength(3);
     await p.shot('graph-seed-unfolded-light');
     const mul = nodes.find((n) => n.label === 'mul')!;
     await p.page.click(`.tl-view[data-view="graph"] g.node[data-id="${mul.id}"]`);
@@ -74,12 +82,12 @@ describe('graph view', () => {
     expect(await p.page.$eval(`.tl-view[data-view="graph"] g.node[data-id="${mul.id}"] rect.box`, (r) => r.getAttribute('stroke-width'))).toBe('3');
     await p.page.click('.tl-view[data-view="graph"] g.badge');
     await p.idle();
-    expect(await graphNodes(p)).toHaveLength(22);
+    expect(await graphNodes(p)).toHaveLength(folded);
   });
 
   it('highlights the nodes created on the editor cursor line', async () => {
     const p = await h.open('light');
-    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    await p.showTrace(REAL_SEED, SEED, 'graph');
     await p.send({ type: 'cursor', file: 'examples/seed.py', line: 23 });
     const lit = await p.page.$$eval('.tl-view[data-view="graph"] g.node', (els) =>
       els.filter((e) => e.querySelector('rect.box')!.getAttribute('stroke-width') === '3').map((e) => e.querySelector('text.label')!.textContent));
@@ -88,7 +96,7 @@ describe('graph view', () => {
 
   it('keeps zoom and selection across a live update', async () => {
     const p = await h.open('light');
-    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    await p.showTrace(REAL_SEED, SEED, 'graph');
     const svg = await p.page.$('.tl-view[data-view="graph"] svg.tl-canvas');
     const box = (await svg!.boundingBox())!;
     await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -101,7 +109,7 @@ describe('graph view', () => {
     const before = await p.page.$eval('.tl-view[data-view="graph"] g.layer', (g) => g.getAttribute('transform'));
     const selected = (await p.state()).selectedNode;
     expect(selected).not.toBeNull();
-    await p.send({ type: 'trace', trace: seedTrace(SEED), source: SEED, origin: 'live' });
+    await p.send({ type: 'trace', trace: { ...REAL_SEED, durationMs: 5 }, source: SEED, origin: 'live' });
     expect(await p.page.$eval('.tl-view[data-view="graph"] g.layer', (g) => g.getAttribute('transform'))).toBe(before);
     expect((await p.state()).selectedNode).toBe(selected);
     expect(before).not.toContain('scale(1)');
@@ -147,8 +155,8 @@ describe('tensor view', () => {
   it('shows a tensor as shape, heatmap with a symmetric legend, histogram and stats', async () => {
     for (const theme of THEMES) {
       const p = await h.open(theme);
-      await p.showTrace(seedTrace(SEED), SEED, 'tensor');
-      await p.page.click('vscode-data-grid-row:has-text("W1")');
+      await p.showTrace(REAL_SEED, SEED, 'tensor');
+      await p.page.click(row('W1'));
       await p.idle();
       const heat = await p.page.$eval('.tl-view[data-view="tensor"] g.heatmap', (g) => ({
         cells: g.querySelectorAll('g.cells rect').length,
@@ -169,7 +177,7 @@ describe('tensor view', () => {
   it('shows .grad beside the value', async () => {
     const p = await h.open('light');
     await p.showTrace(seedTrace(SEED_BACKWARD_SOURCE, true), SEED_BACKWARD_SOURCE, 'tensor');
-    await p.page.click('vscode-data-grid-row:has-text("weights")');
+    await p.page.click(row('weights'));
     await p.idle();
     expect(await p.page.$eval('.tl-view[data-view="tensor"] g.grad text.title', (t) => t.textContent)).toBe('.grad');
     expect(await p.page.$$eval('.tl-view[data-view="tensor"] g.grad g.cells rect', (r) => r.length)).toBe(5);
@@ -186,7 +194,7 @@ describe('tensor view', () => {
         stats: { min: -1, max: 1, mean: 0, std: 0.7, nanCount: 0, infCount: 0 }, sample: { values, complete: false } },
     });
     await p.showTrace(trace, MLP_SOURCE, 'tensor');
-    await p.page.click('vscode-data-grid-row:has-text("batch")');
+    await p.page.click(row('batch'));
     await p.idle();
     const fields = await p.page.$$eval('.tl-view[data-view="tensor"] .tl-toolbar .tl-field > span', (s) => s.map((x) => x.textContent));
     expect(fields).toEqual(['rows', 'cols', 'dim 0 =', 'dim 1 =']);
@@ -201,12 +209,12 @@ describe('tensor view', () => {
 describe('network view', () => {
   it('draws the seed two-layer network unit by unit', async () => {
     const p = await h.open('light');
-    await p.showTrace(seedTrace(SEED), SEED, 'network');
+    await p.showTrace(REAL_SEED, SEED, 'network');
     expect(await p.page.$$eval('.tl-view[data-view="network"] g.units circle', (c) => c.length)).toBe(3 + 2 + 1);
     expect(await p.page.$$eval('.tl-view[data-view="network"] g.synapses line', (c) => c.length)).toBe(3 * 2 + 2 * 1);
     for (const theme of THEMES) {
       const q = theme === 'light' ? p : await h.open(theme);
-      if (q !== p) await q.showTrace(seedTrace(SEED), SEED, 'network');
+      if (q !== p) await q.showTrace(REAL_SEED, SEED, 'network');
       await q.shot(`network-seed-${theme}`);
     }
   });
@@ -248,14 +256,19 @@ describe('training and plots views', () => {
 describe('panel behaviour', () => {
   it('shows a run error in the header and still draws what ran', async () => {
     const p = await h.open('dark');
-    await p.showTrace(mmErrorTrace(), MM_ERROR_SOURCE, 'tensor');
-    expect(await p.page.$eval('.tl-error', (e) => e.textContent)).toBe('RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x5 and 1x5) (line 6)');
+    await p.showTrace(REAL_MM_ERROR, MM_ERROR_PY, 'tensor');
+    const e = REAL_MM_ERROR.error!;
+    expect(await p.page.$eval('.tl-error', (x) => x.textContent)).toBe(`${e.type}: ${e.message} (line ${e.range.line})`);
+    expect(e.message).toBe('mat1 and mat2 shapes cannot be multiplied (1x5 and 1x5)');
     await p.shot('error-mm-dark');
+    // The hand-written trace of the same mistake draws the same header.
+    await p.showTrace(mmErrorTrace(), MM_ERROR_SOURCE, 'tensor');
+    expect(await p.page.$eval('.tl-error', (x) => x.textContent)).toBe('RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x5 and 1x5) (line 6)');
   });
 
   it('exports the current view as SVG and PNG', async () => {
     const p = await h.open('light');
-    await p.showTrace(seedTrace(SEED), SEED, 'graph');
+    await p.showTrace(REAL_SEED, SEED, 'graph');
     await p.send({ type: 'export', requestId: 7, format: 'svg' });
     await p.send({ type: 'export', requestId: 8, format: 'png' });
     await p.page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.filter((m) => m.type === 'exported').length === 2);
@@ -269,7 +282,7 @@ describe('panel behaviour', () => {
 
   it('restores view, selection and trace after a reload (getState/setState)', async () => {
     const p = await h.open('light');
-    await p.showTrace(seedTrace(SEED), SEED, 'network');
+    await p.showTrace(REAL_SEED, SEED, 'network');
     await p.page.reload();
     await p.page.waitForFunction(() => !!window.tensorLens);
     await p.idle();

@@ -69,7 +69,8 @@ export class TensorView implements View {
 
   render(ctx: ViewContext): void {
     this.ctx = ctx;
-    const recs = tensorRecords(ctx.trace.exprs).filter((r) => r.assignedName || r.value.shape.length > 0);
+    // The grid lists variables (named results); any tensor can still be shown from the graph.
+    const recs = tensorRecords(ctx.trace.exprs).filter((r) => r.assignedName);
     const rec = this.chosen(ctx);
     this.grid.setRows(
       recs.map((r) => ({
