@@ -33,7 +33,7 @@ export class Tensor implements TensorView {
   outputNr = 0;
   /** Set by retain_grad(): a non-leaf that keeps its .grad. */
   retainsGrad = false;
-  readonly versionCounter: VersionCounter;
+  private vc: VersionCounter | null;
   /** The tensor this one is a view of (null when it owns its layout). */
   readonly base: Tensor | null;
   /** Free slot for the trace/bindings (e.g. a node id); the engine never reads it. */
@@ -54,7 +54,8 @@ export class Tensor implements TensorView {
     this.offset = offset;
     this.dtype = dtype;
     this.base = base;
-    this.versionCounter = versionCounter ?? (base !== null ? base.versionCounter : new VersionCounter());
+    // Created on first use: most op outputs are never viewed nor modified.
+    this.vc = versionCounter ?? (base !== null ? base.versionCounter : null);
     this.requiresGrad = false;
     this.gradFn = null;
   }
@@ -71,8 +72,11 @@ export class Tensor implements TensorView {
   get isLeaf(): boolean {
     return this.gradFn === null;
   }
+  get versionCounter(): VersionCounter {
+    return this.vc ?? (this.vc = new VersionCounter());
+  }
   get version(): number {
-    return this.versionCounter.v;
+    return this.vc === null ? 0 : this.vc.v;
   }
   /** Marks an in-place modification (autograd checks saved tensors against it). */
   bumpVersion(): void {

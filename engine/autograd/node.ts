@@ -32,7 +32,7 @@ export class Node {
   readonly seq: number;
   private static counter = 0;
 
-  constructor(name: string, next: Edge[], fn: BackwardFn, saved: Tensor[] = [], numOutputs = 1) {
+  constructor(name: string, next: Edge[], fn: BackwardFn, saved: Tensor[] = EMPTY_SAVED, numOutputs = 1) {
     this.name = name;
     this.next = next;
     this.fn = fn;
@@ -77,3 +77,4 @@ export class Node {
 }
 
 const EMPTY: number[] = [];
+const EMPTY_SAVED: Tensor[] = [];

@@ -3,7 +3,7 @@
 import type { Tensor } from '../tensor';
 import { Tensor as T } from '../tensor';
 import { binaryOp } from './elementwise';
-import { notifyOp } from './observer';
+import { notifyOp, observing } from './observer';
 import { record, shouldRecord2 } from './record';
 import type { Scalar, TensorOrScalar } from './scalar';
 import { scalarValue } from './scalar';
@@ -19,7 +19,7 @@ export function add(x: TensorOrScalar, y: TensorOrScalar, alpha?: Scalar): Tenso
       b.requiresGrad ? gradTo(al === 1 ? g! : mul(g!, al), b) : null,
     ]);
   }
-  notifyOp('add', tensorsOf(x, y), out);
+  if (observing()) notifyOp('add', tensorsOf(x, y), out);
   return out;
 }
 

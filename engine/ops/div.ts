@@ -5,7 +5,7 @@
 import type { Tensor } from '../tensor';
 import { runtimeError } from '../core/errors';
 import { binaryOp } from './elementwise';
-import { notifyOp } from './observer';
+import { notifyOp, observing } from './observer';
 import { record, shouldRecord2 } from './record';
 import type { TensorOrScalar } from './scalar';
 import { gradTo } from './op-helpers';
@@ -35,7 +35,7 @@ export function div(x: TensorOrScalar, y: TensorOrScalar, roundingMode: 'trunc' 
       b.requiresGrad ? gradTo(mul(neg(g!), div(div(a, b), b)), b) : null,
     ], saved);
   }
-  notifyOp('div', tensorsOf(x, y), out);
+  if (observing()) notifyOp('div', tensorsOf(x, y), out);
   return out;
 }
 

@@ -85,8 +85,15 @@ export type PromotionKind = 'arith' | 'true_div' | 'compare';
  * result type (true division of integers computes in the default float);
  * comparisons write bool. `a`/`b` in the result are the operands as tensors.
  */
+function backendOf2(x: TensorOrScalar, y: TensorOrScalar): Backend {
+  if (x instanceof Tensor) {
+    if (!(y instanceof Tensor) || y.storage.backend === x.storage.backend) return x.storage.backend;
+  } else if (y instanceof Tensor) return y.storage.backend;
+  return backendOf(x, y);
+}
+
 export function binaryOp(kernel: string, x: TensorOrScalar, y: TensorOrScalar, kind: PromotionKind, attrs?: KernelAttrs): BinaryResult {
-  const backend = backendOf(x, y);
+  const backend = backendOf2(x, y);
   let dtype = x instanceof Tensor && y instanceof Tensor && x.dtype === y.dtype ? x.dtype : promoteOperands([x, y]);
   if (kind === 'true_div' && !isFloating(dtype)) dtype = DEFAULT_FLOAT;
   const a = asComputeTensor(x, dtype, backend);

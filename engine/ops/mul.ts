@@ -2,7 +2,7 @@
 
 import type { Tensor } from '../tensor';
 import { binaryOp } from './elementwise';
-import { notifyOp } from './observer';
+import { notifyOp, observing } from './observer';
 import { record, shouldRecord2 } from './record';
 import type { TensorOrScalar } from './scalar';
 import { gradTo } from './op-helpers';
@@ -19,6 +19,6 @@ export function mul(x: TensorOrScalar, y: TensorOrScalar): Tensor {
       b.requiresGrad ? gradTo(mul(g!, a), b) : null,
     ], saved);
   }
-  notifyOp('mul', tensorsOf(x, y), out);
+  if (observing()) notifyOp('mul', tensorsOf(x, y), out);
   return out;
 }

@@ -17,6 +17,11 @@ export function notifyOp(opName: string, inputs: Tensor[], output: Tensor): void
   if (observer !== null && quiet === 0) observer(opName, inputs, output);
 }
 
+/** Whether an op call would be reported (lets hot ops skip building input lists). */
+export function observing(): boolean {
+  return observer !== null && quiet === 0;
+}
+
 /** Runs engine-internal work without reporting its ops. */
 export function quietly<T>(fn: () => T): T {
   quiet++;

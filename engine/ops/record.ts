@@ -25,13 +25,20 @@ export function shouldRecordAll(ts: readonly Tensor[]): boolean {
 }
 
 /** Attaches a grad_fn to `out` (and the other outputs of a multi-output op). */
-export function record(out: Tensor | Tensor[], name: string, inputs: readonly Tensor[], fn: BackwardFn, saved: Tensor[] = []): Node {
+const NO_SAVED: Tensor[] = [];
+
+export function record(out: Tensor | Tensor[], name: string, inputs: readonly Tensor[], fn: BackwardFn, saved: Tensor[] = NO_SAVED): Node {
   const next = new Array<Edge>(inputs.length);
   for (let i = 0; i < inputs.length; i++) next[i] = edgeOf(inputs[i]);
-  const outs = Array.isArray(out) ? out : [out];
-  const node = new Node(name, next, fn, saved, outs.length);
-  for (let i = 0; i < outs.length; i++) {
-    const o = outs[i];
+  if (!Array.isArray(out)) {
+    const node = new Node(name, next, fn, saved, 1);
+    out.gradFn = node;
+    out.requiresGrad = true;
+    return node;
+  }
+  const node = new Node(name, next, fn, saved, out.length);
+  for (let i = 0; i < out.length; i++) {
+    const o = out[i];
     o.gradFn = node;
     o.requiresGrad = true;
     o.outputNr = i;

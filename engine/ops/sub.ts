@@ -3,7 +3,7 @@
 import type { Tensor } from '../tensor';
 import { runtimeError } from '../core/errors';
 import { binaryOp } from './elementwise';
-import { notifyOp } from './observer';
+import { notifyOp, observing } from './observer';
 import { record, shouldRecord2 } from './record';
 import type { Scalar, TensorOrScalar } from './scalar';
 import { scalarValue } from './scalar';
@@ -28,7 +28,7 @@ function subImpl(x: TensorOrScalar, y: TensorOrScalar, al: number, gradName: str
       b.requiresGrad ? gradTo(al === 1 ? neg(g!) : mul(g!, -al), b) : null,
     ]);
   }
-  notifyOp(opName, tensorsOf(x, y), out);
+  if (observing()) notifyOp(opName, tensorsOf(x, y), out);
   return out;
 }
 

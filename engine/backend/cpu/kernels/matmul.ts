@@ -53,6 +53,11 @@ function small(
   }
 }
 
+// GotoBLAS-style blocking: a KC-deep slice of B is packed once into 4-column
+// micro-panels (each 4 x KC doubles = 8 KiB, stays in L1 while a block of A
+// streams past it); A is packed MC rows at a time (MC x KC fits L2).
+const MC = 64;
+
 function blocked(
   ad: StorageArray, ao: number, as0: number, as1: number,
   bd: StorageArray, bo: number, bs0: number, bs1: number,
@@ -62,26 +67,31 @@ function blocked(
   const Mp = (M + 3) & ~3;
   const Np = (N + 3) & ~3;
   const acc = new Float64Array(Mp * Np);
-  const ap = new Float64Array(Mp * KC);
+  const ap = new Float64Array(MC * KC);
   const bp = new Float64Array(Np * KC);
   for (let k0 = 0; k0 < K; k0 += KC) {
     const kc = Math.min(KC, K - k0);
-    // Pack A rows in groups of 4, k-major: ap[(ib*kc + k)*4 + r].
-    ap.fill(0);
-    for (let i = 0; i < M; i++) {
-      const blk = (i >> 2) * kc * 4 + (i & 3);
-      const src = ao + i * as0 + k0 * as1;
-      for (let k = 0; k < kc; k++) ap[blk + k * 4] = ad[src + k * as1];
-    }
     bp.fill(0);
     for (let k = 0; k < kc; k++) {
       const src = bo + (k0 + k) * bs0;
       for (let j = 0; j < N; j++) bp[(j >> 2) * kc * 4 + k * 4 + (j & 3)] = bd[src + j * bs1];
     }
-    for (let jb = 0; jb < Np; jb += 4) {
-      const bBase = (jb >> 2) * kc * 4;
-      for (let ib = 0; ib < Mp; ib += 4) {
-        micro4x4(ap, (ib >> 2) * kc * 4, bp, bBase, kc, acc, ib * Np + jb, Np);
+    for (let i0 = 0; i0 < Mp; i0 += MC) {
+      const mc = Math.min(MC, Mp - i0);
+      // Pack rows i0..i0+mc of A in groups of 4, k-major: ap[(r>>2)*kc*4 + k*4 + (r&3)].
+      ap.fill(0);
+      const mEnd = Math.min(M, i0 + mc);
+      for (let i = i0; i < mEnd; i++) {
+        const r = i - i0;
+        const blk = (r >> 2) * kc * 4 + (r & 3);
+        const src = ao + i * as0 + k0 * as1;
+        for (let k = 0; k < kc; k++) ap[blk + k * 4] = ad[src + k * as1];
+      }
+      for (let jb = 0; jb < Np; jb += 4) {
+        const bBase = (jb >> 2) * kc * 4;
+        for (let ib = 0; ib < mc; ib += 4) {
+          micro4x4(ap, (ib >> 2) * kc * 4, bp, bBase, kc, acc, (i0 + ib) * Np + jb, Np);
+        }
       }
     }
   }
@@ -90,6 +100,8 @@ function blocked(
   }
 }
 
+/** 16 accumulators in registers; A is read one element at a time so the
+ *  live set (16 + 4 + 1 doubles) stays close to the 16 XMM registers. */
 function micro4x4(ap: Float64Array, aBase: number, bp: Float64Array, bBase: number, kc: number, acc: Float64Array, cBase: number, ldc: number): void {
   let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
   let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
@@ -97,12 +109,15 @@ function micro4x4(ap: Float64Array, aBase: number, bp: Float64Array, bBase: numb
   let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
   let pa = aBase, pb = bBase;
   for (let k = 0; k < kc; k++, pa += 4, pb += 4) {
-    const a0 = ap[pa], a1 = ap[pa + 1], a2 = ap[pa + 2], a3 = ap[pa + 3];
     const b0 = bp[pb], b1 = bp[pb + 1], b2 = bp[pb + 2], b3 = bp[pb + 3];
-    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+    let a = ap[pa];
+    c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
+    a = ap[pa + 1];
+    c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
+    a = ap[pa + 2];
+    c20 += a * b0; c21 += a * b1; c22 += a * b2; c23 += a * b3;
+    a = ap[pa + 3];
+    c30 += a * b0; c31 += a * b1; c32 += a * b2; c33 += a * b3;
   }
   let c = cBase;
   acc[c] += c00; acc[c + 1] += c01; acc[c + 2] += c02; acc[c + 3] += c03; c += ldc;
