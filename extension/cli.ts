@@ -4,6 +4,7 @@
 // `run` prints exactly what `python3 FILE.py` prints: stdout as the program
 // writes it, a Python traceback on stderr and exit code 1 on error.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { run } from '../engine/runtime';
 import { formatTraceback } from '../engine/python/run';
 import { toNotebookSource } from '../engine/python/notebook';
@@ -81,7 +82,8 @@ async function main(): Promise<void> {
   if (args.trace) writeFileSync(args.trace, JSON.stringify(trace));
   if (args.command === 'render' && args.html) await render(trace, source, args.html);
   if (trace.error) {
-    process.stderr.write(formatTraceback(trace.error, args.file, source));
+    // CPython names the main script by its absolute path in tracebacks.
+    process.stderr.write(formatTraceback(trace.error, resolve(args.file), source));
     process.exitCode = 1;
   }
 }

@@ -17,6 +17,7 @@
 //                                (range = the call expression); the interpreter's
 //                                `callStack` array holds the same ranges.
 //   onStdout(text)               everything print() writes.
+//   onStderr(text)               what the program writes to sys.stderr.
 //
 // Errors leave the interpreter as RunError-shaped data (see interpreter.ts's
 // `runModule` result): type, message, range and traceback frames.
@@ -32,4 +33,6 @@ export interface InterpreterHooks {
   onCall?(range: SourceRange, depth: number): void;
   onReturn?(range: SourceRange, depth: number): void;
   onStdout?(text: string): void;
+  /** What the program writes to sys.stderr (print(..., file=sys.stderr)). */
+  onStderr?(text: string): void;
 }

@@ -42,30 +42,14 @@ export async function toRunError(it: Interpreter, e: PyException): Promise<RunEr
   } catch {
     message = '<exception str() failed>';
   }
-  return {
+  const out: RunError = {
     type: e.typeName,
     message,
     range: e.range ?? WHOLE_FILE,
     traceback: e.frames,
     related: [],
   };
-}
-
-/** Python's traceback text for a RunError: what `python3 FILE` prints on stderr. */
-export function formatTraceback(err: RunError, file: string, source: string): string {
-  const lines = source.split('\n');
-  if (err.type === 'SyntaxError' || err.type === 'IndentationError') {
-    const l = lines[err.range.line - 1] ?? '';
-    const stripped = l.trimStart();
-    const caret = ' '.repeat(Math.max(0, err.range.col - (l.length - stripped.length)));
-    return `  File "${file}", line ${err.range.line}\n    ${stripped.trimEnd()}\n    ${caret}^\n${err.type}: ${err.message}\n`;
-  }
-  let out = 'Traceback (most recent call last):\n';
-  for (const f of err.traceback) {
-    out += `  File "${file}", line ${f.line}, in ${f.name}\n`;
-    const text = (lines[f.line - 1] ?? '').trim();
-    if (text) out += `    ${text}\n`;
-  }
-  out += err.message === '' ? `${err.type}\n` : `${err.type}: ${err.message}\n`;
   return out;
 }
+
+export { formatTraceback } from './traceback';

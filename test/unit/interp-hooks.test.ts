@@ -60,13 +60,25 @@ describe('errors and tracebacks', () => {
     const src = 'def f(x):\n    return g(x)\ndef g(x):\n    raise ValueError(f"bad {x}")\nf(3)\n';
     const r = await runPython(src, { file: 'prog.py' });
     expect(r.error).toMatchObject({ type: 'ValueError', message: 'bad 3' });
-    expect(r.error?.traceback).toEqual([{ name: '<module>', line: 5 }, { name: 'f', line: 2 }, { name: 'g', line: 4 }]);
+    expect(r.error?.traceback).toMatchObject([{ name: '<module>', line: 5 }, { name: 'f', line: 2 }, { name: 'g', line: 4 }]);
     expect(formatTraceback(r.error!, 'prog.py', src)).toBe(
       'Traceback (most recent call last):\n' +
       '  File "prog.py", line 5, in <module>\n    f(3)\n' +
-      '  File "prog.py", line 2, in f\n    return g(x)\n' +
+      '  File "prog.py", line 2, in f\n    return g(x)\n           ^^^^\n' +
       '  File "prog.py", line 4, in g\n    raise ValueError(f"bad {x}")\n' +
       'ValueError: bad 3\n');
+  });
+
+  it('draws Python 3.11 carets: ~ and ^ anchors for operators and subscripts, repeats collapsed', async () => {
+    const src = 'a = 1\nb = a / 0\n';
+    const r = await runPython(src);
+    expect(formatTraceback(r.error!, 'x.py', src)).toBe(
+      'Traceback (most recent call last):\n  File "x.py", line 2, in <module>\n    b = a / 0\n        ~~^~~\nZeroDivisionError: division by zero\n');
+    const rec = 'def f(n):\n    return f(n + 1) + 1\nf(0)\n';
+    const rr = await runPython(rec);
+    const text = formatTraceback(rr.error!, 'r.py', rec);
+    expect(text).toContain('  [Previous line repeated 996 more times]\n');
+    expect(text.endsWith('RecursionError: maximum recursion depth exceeded\n')).toBe(true);
   });
 
   it('locates errors at the innermost expression', async () => {

@@ -118,7 +118,15 @@ export function builtinFunctions(): Table {
       if (endV !== null && typeof endV !== 'string') throw pyError('TypeError', `end must be None or a string, not ${typeName(endV)}`);
       const parts: string[] = [];
       for (const a of args) parts.push(await str(ctx, a));
-      ctx.write(parts.join(sepV ?? ' ') + (endV ?? '\n'));
+      const text = parts.join(sepV ?? ' ') + (endV ?? '\n');
+      const file = kwargs?.get('file') ?? null;
+      if (file === null) ctx.write(text);
+      else {
+        // print(..., file=sys.stderr) must not reach stdout: write to the file object.
+        const write = await getAttrOpt(ctx, file, 'write');
+        if (write === undefined) throw pyError('AttributeError', `'${typeName(file)}' object has no attribute 'write'`);
+        await ctx.call(write, [text]);
+      }
       return null;
     }),
     len: fn('len', async (args, kwargs, ctx) => {

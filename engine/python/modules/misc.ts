@@ -17,7 +17,10 @@ registerModule('sys', (ctx) => {
   }));
   stdout.dict.set('flush', new PyBuiltin('flush', () => null));
   const stderr = new PyInstance(new PyClass('TextIOWrapper', [B.object]));
-  stderr.dict.set('write', new PyBuiltin('write', (a) => BigInt(String(a[0]).length)));
+  stderr.dict.set('write', new PyBuiltin('write', (a) => {
+    (ctx as { writeErr?: (t: string) => void }).writeErr?.(String(a[0]));
+    return BigInt(String(a[0]).length);
+  }));
   stderr.dict.set('flush', new PyBuiltin('flush', () => null));
   return makeModule('sys', {
     argv: new PyList(['main.py']),

@@ -117,7 +117,8 @@ export async function callFunction(it: Interpreter, fn: PyFunction, args: PyValu
   scope.qualPrefix = fn.qualname + '.<locals>.';
   const frame: Frame = { name: fn.name, stmtRange: null, func: fn, scope };
   if (fn.scopeInfo.isGenerator) return makeGenerator(it, fn, frame);
-  if (++it.depth > it.maxRecursion) {
+  // The module frame counts too, as in CPython (limit 1000 -> 999 nested calls).
+  if (++it.depth >= it.maxRecursion) {
     it.depth--;
     throw pyError('RecursionError', 'maximum recursion depth exceeded');
   }
@@ -136,6 +137,7 @@ export async function callFunction(it: Interpreter, fn: PyFunction, args: PyValu
   } catch (err) {
     const e = toPyException(it, err);
     it.finishTraceback(e, frame);
+    if (site) e.pendingRange = site;
     throw e;
   } finally {
     it.frames.pop();

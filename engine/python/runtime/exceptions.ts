@@ -57,8 +57,8 @@ export class PyException extends Error {
   frames: TraceFrame[] = [];
   /** Where it was raised (innermost expression or statement). */
   range: SourceRange | null = null;
-  /** Ranges of the enclosing frames' call sites, outermost first (for tracebacks). */
-  frameRanges: SourceRange[] = [];
+  /** Call site to use for the next (outer) frame added to the traceback. */
+  pendingRange: SourceRange | null = null;
   /** Budget stops and cancels: `except` does not catch them (only `finally` runs). */
   fatal = false;
   /** Exception being handled when this one was raised (__context__). */

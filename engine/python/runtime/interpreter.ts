@@ -93,6 +93,11 @@ export class Interpreter implements CallContext {
     this.hooks.onStdout?.(text);
   }
 
+  /** sys.stderr.write / print(file=sys.stderr): not part of stdout. */
+  writeErr(text: string): void {
+    this.hooks.onStderr?.(text);
+  }
+
   /** Everything printed so far. */
   get stdout(): string {
     return this.out;
@@ -159,8 +164,13 @@ export class Interpreter implements CallContext {
 
   /** Adds the frame an exception is leaving to its traceback (innermost first). */
   finishTraceback(e: PyException, frame: Frame): void {
-    const line = frame.stmtRange?.line ?? 1;
-    e.frames.unshift({ name: frame.name, line } as TraceFrame);
     if (!e.range && frame.stmtRange) e.range = frame.stmtRange;
+    const where = e.pendingRange ?? (e.frames.length === 0 ? e.range : null) ?? frame.stmtRange;
+    e.pendingRange = null;
+    // `range` rides along on the TraceFrame (extra JSON field) so that the
+    // trace's traceback can be printed with Python 3.11's carets.
+    const f: TraceFrame & { range?: SourceRange } = { name: frame.name, line: where?.line ?? frame.stmtRange?.line ?? 1 };
+    if (where) f.range = where;
+    e.frames.unshift(f);
   }
 }

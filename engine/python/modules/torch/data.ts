@@ -1,7 +1,7 @@
 // torch.utils.data: Dataset (subclassable), TensorDataset, DataLoader.
 // Python datasets (user classes, torchvision's MNIST) reach the engine's
 // DataLoader through an adapter that calls __len__ / __getitem__.
-import { DataLoader, DataLoaderIterator, TensorDataset, type Dataset } from '../../../data/index';
+import { DataLoader, TensorDataset, type Dataset } from '../../../data/index';
 import { pyError } from '../../runtime/exceptions';
 import {
   type CallContext, PyClass, PyInstance, PyIterator, PyList, STOP, builtinClasses, type PyValue,
@@ -63,7 +63,7 @@ defMethod(dataLoaderClass, '__init__', async (self, args, kwargs, ctx) => {
 });
 defMethod(dataLoaderClass, '__len__', (self) => BigInt(((self as PyInstance).native as DataLoader).length()));
 defMethod(dataLoaderClass, '__iter__', (self) => {
-  const it = new DataLoaderIterator((self as PyInstance).native as DataLoader);
+  const it = ((self as PyInstance).native as DataLoader).iter();
   return new PyIterator(async () => {
     const r = await it.nextAsync();
     if (r.done) return STOP;

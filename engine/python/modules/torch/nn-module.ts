@@ -14,7 +14,7 @@ import {
 } from '../../runtime/objects';
 import { OrderedDictClass } from '../collections';
 import { asTensor, wrapTensor } from './classes';
-import { defMethod } from './define';
+import { defMethod, defProperty } from './define';
 import { toBool, typeName } from './convert';
 import { bind } from './signature';
 import { torchHooks } from './hooks';
@@ -164,6 +164,7 @@ defMethod(moduleClass, '__delattr__', (self, [name]) => {
   return null;
 });
 defMethod(moduleClass, '__repr__', (self) => S(self).repr());
+defProperty(moduleClass, 'training', (self) => S(self).training, (self, v) => { S(self).training = toBool(v, 'training'); });
 
 function iter(values: PyValue[]): PyIterator {
   let i = 0;

@@ -1,0 +1,83 @@
+// Python 3.11's traceback text: frames outermost first, the source line, and
+// carets under the expression that failed (`~~^~~` anchors for binary
+// operators and subscripts), repeated recursive frames collapsed.
+import type { RunError, SourceRange, TraceFrame } from '../trace/types';
+import { parse } from './parse/index';
+
+/** The interpreter's traceback frames also carry the range that was running
+ *  in that frame (the call site for outer frames). */
+export type PyTraceFrame = TraceFrame & { range?: SourceRange };
+
+const RECURSIVE_CUTOFF = 3;
+
+export function formatTraceback(err: RunError, file: string, source: string): string {
+  const lines = source.split('\n');
+  if (err.type === 'SyntaxError' || err.type === 'IndentationError') {
+    const l = lines[err.range.line - 1] ?? '';
+    const stripped = l.trimStart();
+    const caret = ' '.repeat(Math.max(0, err.range.col - (l.length - stripped.length)));
+    return `  File "${file}", line ${err.range.line}\n    ${stripped.trimEnd()}\n    ${caret}^\n${err.type}: ${err.message}\n`;
+  }
+  let out = 'Traceback (most recent call last):\n';
+  let last = '';
+  let count = 0;
+  const flushRepeats = () => {
+    if (count > RECURSIVE_CUTOFF) {
+      const n = count - RECURSIVE_CUTOFF;
+      out += `  [Previous line repeated ${n} more time${n > 1 ? 's' : ''}]\n`;
+    }
+  };
+  err.traceback.forEach((f: PyTraceFrame) => {
+    const key = `${f.name}:${f.line}`;
+    if (key === last) count++;
+    else {
+      flushRepeats();
+      last = key;
+      count = 1;
+    }
+    if (count > RECURSIVE_CUTOFF) return;
+    out += `  File "${file}", line ${f.line}, in ${f.name}\n`;
+    const text = lines[f.line - 1] ?? '';
+    if (!text.trim()) return;
+    out += `    ${text.trim()}\n`;
+    const r = f.range;
+    if (r && r.line === f.line && r.to > r.from) out += carets(text, r, source);
+  });
+  flushRepeats();
+  out += err.message === '' ? `${err.type}\n` : `${err.type}: ${err.message}\n`;
+  return out;
+}
+
+function carets(line: string, r: SourceRange, source: string): string {
+  const strippedChars = line.length - line.trimStart().length;
+  const strippedLen = line.trim().length;
+  const start = r.col;
+  const end = r.endLine === r.line ? r.endCol : strippedChars + strippedLen;
+  const anchors = r.endLine === r.line ? anchorsOf(source.slice(r.from, r.to)) : null;
+  if (!(end - start < strippedLen || (anchors && anchors[1] - anchors[0] > 0))) return '';
+  let row = '    ' + ' '.repeat(Math.max(0, start - strippedChars));
+  if (anchors) {
+    row += '~'.repeat(anchors[0]) + '^'.repeat(anchors[1] - anchors[0]) + '~'.repeat(Math.max(0, end - start - anchors[1]));
+  } else {
+    row += '^'.repeat(Math.max(1, end - start));
+  }
+  return row + '\n';
+}
+
+/** [left_end, right_start] within the segment, as traceback.py computes them. */
+function anchorsOf(segment: string): [number, number] | null {
+  const m = parse(segment);
+  const s = m.body[0];
+  if (m.syntaxError || m.body.length !== 1 || !s || s.kind !== 'Expr') return null;
+  const e = s.value;
+  if (e.kind === 'BinOp') {
+    const opStr = segment.slice(e.left.range.to, e.right.range.from);
+    const opOffset = opStr.length - opStr.trimStart().length;
+    const left = e.left.range.to + opOffset;
+    let right = left + 1;
+    if (opOffset + 1 < opStr.length && !/\s/.test(opStr[opOffset + 1])) right += 1;
+    return [left, right];
+  }
+  if (e.kind === 'Subscript') return [e.value.range.to, e.index.range.to + 1];
+  return null;
+}
