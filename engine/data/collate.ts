@@ -1,6 +1,6 @@
 // default_collate: a list of samples -> one batch. Tensors are stacked along
-// a new first dimension, numbers become a tensor (int64 for integers,
-// float64 for floats, as torch.tensor of Python floats in default_collate),
+// a new first dimension, Python ints (bigint) become an int64 tensor and
+// floats (number) a float64 one, as default_collate does,
 // tuples/lists are collated position by position, objects key by key.
 
 import { Tensor } from '../tensor';
@@ -28,20 +28,21 @@ export function stackRows(ts: Tensor[]): Tensor {
   return out;
 }
 
-function numbersTensor(values: number[]): Tensor {
-  const ints = values.every((v) => Number.isInteger(v));
+/** Python ints arrive as bigint (the interpreter's int), floats as number. */
+function numbersTensor(values: (number | bigint)[], ints: boolean): Tensor {
   const dtype = ints ? 'int64' : 'float64';
   const be = getDefaultBackend();
   const t = Tensor.empty(be, [values.length], dtype);
-  be.write(t.storage, values, 0);
+  be.write(t.storage, values.map(Number), 0);
   return t;
 }
 
 export function defaultCollate(batch: unknown[], stack: StackFn = stackRows): unknown {
   const elem = batch[0];
   if (elem instanceof Tensor) return stack(batch as Tensor[]);
-  if (typeof elem === 'number') return numbersTensor(batch as number[]);
-  if (typeof elem === 'boolean') return numbersTensor((batch as boolean[]).map(Number));
+  if (typeof elem === 'bigint') return numbersTensor(batch as bigint[], true);
+  if (typeof elem === 'number') return numbersTensor(batch as number[], false);
+  if (typeof elem === 'boolean') return numbersTensor((batch as boolean[]).map(Number), true);
   if (typeof elem === 'string') return batch;
   if (Array.isArray(elem)) {
     const size = elem.length;

@@ -65,12 +65,14 @@ describe('TensorDataset and random_split', () => {
 
 describe('collate', () => {
   it('collates numbers and async datasets', async () => {
-    const ds = { length: () => 5, getItem: async (i: number) => [i, i * 0.5] };
+    const ds = { length: () => 5, getItem: async (i: number) => [BigInt(i), i * 0.5] };
     const it = new DataLoader(ds, { batchSize: 2 }).iter();
     const first = (await it.nextAsync()).value as Tensor[];
     expect(first[0].dtype).toBe('int64');
     expect(values(first[0])).toEqual([0, 1]);
     expect(first[1].dtype).toBe('float64');
     expect(values(first[1])).toEqual([0, 0.5]);
+    const floats = (new DataLoader({ length: () => 2, getItem: (i: number) => i + 1.0 }, { batchSize: 2 }).iter().next().value) as Tensor;
+    expect(floats.dtype).toBe('float64');
   });
 });
