@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../engine/runtime';
+
+describe('runtime.run', () => {
+  it('runs the seed program and records what it printed and evaluated', async () => {
+    const t = await run('import torch\ntorch.manual_seed(7)\nx = torch.randn(1, 5)\nprint(x.shape)\n', { file: 'a.py' });
+    expect(t.error).toBeNull();
+    expect(t.stopped).toBeNull();
+    expect(t.stdout).toBe('torch.Size([1, 5])\n');
+    const x = t.exprs.find((e) => e.assignedName === 'x');
+    expect(x?.value).toMatchObject({ kind: 'tensor', shape: [1, 5], dtype: 'float32', printed: 'tensor([[-0.1468,  0.7861,  0.9468, -1.1143,  1.6908]])' });
+  });
+
+  it('keeps the trace of what ran before an error, with the error located', async () => {
+    const src = 'import torch\na = torch.ones(2, 3)\nprint("before")\nb = a @ a\n';
+    const t = await run(src, { file: 'e.py' });
+    expect(t.stdout).toBe('before\n');
+    expect(t.error).toMatchObject({ type: 'RuntimeError', message: 'mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)' });
+    expect(t.error!.range.line).toBe(4);
+    expect(t.error!.related.map((r) => r.message)).toEqual(['shape [2, 3]', 'shape [2, 3]']);
+    expect(t.exprs.some((e) => e.assignedName === 'a')).toBe(true);
+  });
+
+  it('stops a program that runs past the time budget', async () => {
+    const t = await run('i = 0\nwhile True:\n    i += 1\n', { file: 't.py', timeBudgetMs: 200 });
+    expect(t.stopped).toBe('time');
+    expect(t.error?.type).toBe('TimeoutError');
+    expect(t.error?.range.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stops a program that allocates past the tensor memory budget, uncatchably', async () => {
+    const src = 'import torch\nxs = []\ntry:\n    while True:\n        xs.append(torch.zeros(1000, 1000))\nexcept MemoryError:\n    print("caught")\n';
+    const t = await run(src, { file: 'm.py', memoryBudgetBytes: 64 << 20 });
+    expect(t.stopped).toBe('memory');
+    expect(t.error?.type).toBe('MemoryError');
+    expect(t.error?.message).toMatch(/tensor memory budget/);
+    expect(t.stdout).toBe('');
+  });
+
+  it('stops runaway recursion with RecursionError', async () => {
+    const t = await run('def f(n):\n    return f(n + 1)\nf(0)\n', { file: 'r.py', maxRecursion: 50 });
+    expect(t.error?.type).toBe('RecursionError');
+  });
+
+  it('can be cancelled from outside', async () => {
+    const signal = { cancelled: false };
+    setTimeout(() => { signal.cancelled = true; }, 50);
+    const t = await run('while True:\n    pass\n', { file: 'c.py', signal, timeBudgetMs: 10_000 });
+    expect(t.stopped).toBe('cancelled');
+  });
+
+  it('streams stdout and leaves no state behind for the next run', async () => {
+    const chunks: string[] = [];
+    await run('import torch\ntorch.manual_seed(3)\nwith torch.no_grad():\n    raise ValueError("x")\n', { file: 's.py' });
+    const t = await run('import torch\nprint(torch.randn(1).item() == torch.randn(1).item(), torch.is_grad_enabled())\n', {
+      file: 's2.py', onStdout: (s) => chunks.push(s),
+    });
+    expect(chunks.join('')).toBe('False True\n');
+    // A fresh run starts from PyTorch's default seed, whatever the previous run seeded.
+    const a = await run('import torch\nprint(torch.randn(2))\n', { file: 'd1.py' });
+    await run('import torch\ntorch.manual_seed(123)\n', { file: 'd2.py' });
+    const b = await run('import torch\nprint(torch.randn(2))\n', { file: 'd3.py' });
+    expect(a.stdout).toBe(b.stdout);
+    expect(t.error).toBeNull();
+  });
+
+  it('records optimizer steps with the loss and per-parameter norms', async () => {
+    const src = [
+      'import torch', 'from torch import nn, optim', 'torch.manual_seed(0)',
+      'model = nn.Linear(3, 1)', 'opt = optim.SGD(model.parameters(), lr=0.1)',
+      'x = torch.randn(4, 3)', 'for i in range(3):',
+      '    opt.zero_grad()', '    loss = model(x).pow(2).mean()', '    loss.backward()', '    opt.step()', '',
+    ].join('\n');
+    const t = await run(src, { file: 'o.py' });
+    expect(t.error).toBeNull();
+    expect(t.steps.map((s) => s.step)).toEqual([1, 2, 3]);
+    expect(t.steps[0].params.map((p) => p.name)).toEqual(['weight', 'bias']);
+    const losses = t.steps.map((s) => s.loss!);
+    expect(losses[2]).toBeLessThan(losses[0]);
+    expect(t.backwards).toHaveLength(3);
+    expect(t.backwards[0].step).toBe(1);
+    const loss = t.exprs.find((e) => e.assignedName === 'loss');
+    expect(loss?.count).toBe(3);
+    const weight = t.graph.nodes.find((n) => n.kind === 'param' && n.label === 'weight');
+    expect(weight?.module).toBe('model');
+  });
+});
