@@ -24,14 +24,21 @@ export class BufferPool {
   /** Bytes held in the free lists. */
   pooledBytes = 0;
 
-  constructor(private readonly device: GPUDevice, private readonly maxPooledBytes = 256 * 1024 * 1024) {}
+  /** `retire` destroys a buffer once work already recorded with it is submitted. */
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly retire: (b: GPUBuffer) => void = (b) => b.destroy(),
+    private readonly maxPooledBytes = 256 * 1024 * 1024,
+  ) {}
 
-  acquire(bytes: number): GPUBuffer {
+  /** A buffer of at least `bytes`; `onReuse` runs when it held earlier data (a new one is zeros). */
+  acquire(bytes: number, onReuse?: (b: GPUBuffer, size: number) => void): GPUBuffer {
     const size = bucketSize(bytes);
     const list = this.free.get(size);
     let buffer = list?.pop();
     if (buffer) {
       this.pooledBytes -= size;
+      onReuse?.(buffer, size);
     } else {
       buffer = this.device.createBuffer({ size, usage: STORAGE_USAGE });
       this.sizes.set(buffer, size);
@@ -45,7 +52,7 @@ export class BufferPool {
     if (size === undefined) throw new Error('internal error: buffer released to a pool that did not allocate it');
     this.liveBytes -= size;
     if (this.pooledBytes + size > this.maxPooledBytes) {
-      buffer.destroy();
+      this.retire(buffer);
       return;
     }
     let list = this.free.get(size);

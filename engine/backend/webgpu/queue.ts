@@ -77,6 +77,11 @@ export class GpuQueue {
     this.counted();
   }
 
+  /** Destroys `buffer` after the next submit (recorded commands may still use it). */
+  retire(buffer: GPUBuffer): void {
+    this.garbage.push(buffer);
+  }
+
   /** Submits everything recorded so far. */
   flush(): void {
     this.endPass();
@@ -90,6 +95,13 @@ export class GpuQueue {
     // done with the submitted work.
     for (const b of this.garbage) b.destroy();
     this.garbage = [];
+  }
+
+  /** Records zeroing `bytes` of `buffer`. */
+  clear(buffer: GPUBuffer, bytes: number): void {
+    this.endPass();
+    this.getEncoder().clearBuffer(buffer, 0, bytes);
+    this.counted();
   }
 
   /** Submits pending work and copies `bytes` from `src` back to the CPU. */

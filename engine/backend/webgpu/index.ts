@@ -1,0 +1,2 @@
+export { WebGPUBackend, createWebGPUBackend } from './webgpu-backend';
+export { float64Error } from './storage';
