@@ -4,6 +4,7 @@
 // recursion, cancel) in force. It always produces a trace: a failing or
 // stopped program yields everything recorded up to that point plus the error.
 import type { Backend } from './backend/backend';
+import type { Tensor } from './tensor';
 import { cpuBackend } from './backend/cpu/cpu-backend';
 import { getDefaultBackend, setDefaultBackend } from './core/default-backend';
 import { itemSize, type DType } from './core/dtype';
@@ -118,6 +119,7 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
   };
   const currentStmt = () => (it?.frames.length ? it.frame.stmtRange : null) ?? WHOLE_FILE;
   torchHooks.onBackward = (range, root) => recorder.onBackward(range ?? currentStmt(), root);
+  torchHooks.gradProbes = () => recorder.gradProbes() as Tensor[];
   torchHooks.onStep = (range, params) => recorder.onStep(range ?? currentStmt(), params);
   torchHooks.nameParameters = (path, params) => recorder.nameParameters(path, params);
   torchHooks.failedOperands = null;

@@ -160,6 +160,12 @@ export class TraceRecorder {
     this.graph.onOp(opName, inputs, output, this.o.location());
   }
 
+  /** Tensors whose gradients the next backward() should report (the newest
+   *  value of every graph node), or none when that backward will not be kept. */
+  gradProbes(): TracedTensor[] {
+    return this.backwards.wantsNext() ? [...this.graph.lastValue.values()] : [];
+  }
+
   /** Call after the engine's backward() returned. `gradOf` gives a node's
    *  gradient where the engine can tell it (leaves: their .grad). */
   async onBackward(range: SourceRange, root: TracedTensor, gradOf?: (t: TracedTensor) => TracedTensor | null | undefined): Promise<void> {

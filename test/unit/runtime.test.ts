@@ -85,3 +85,22 @@ describe('runtime.run', () => {
     expect(weight?.module).toBe('model');
   });
 });
+
+describe('backward records', () => {
+  it('carry gradients of intermediate nodes without changing what the program sees', async () => {
+    const src = [
+      'import torch', 'x = torch.ones(3, requires_grad=True)', 'y = x * 2', 'z = (y * y).sum()', 'z.backward()',
+      'print(y.grad, y.retains_grad if hasattr(y, "retains_grad") else False, x.grad)', '',
+    ].join('\n');
+    const t = await run(src, { file: 'g.py' });
+    expect(t.error).toBeNull();
+    expect(t.stdout).toBe('None False tensor([8., 8., 8.])\n');
+    const gradAtLine = (line: number, label: string) => t.backwards[0].grads.find((g) => {
+      const n = t.graph.nodes[g.nodeId];
+      return n.label === label && n.range?.line === line;
+    });
+    // dz/dy = 2y = 4 for each of 3 elements: norm sqrt(48); dz/dx = 8.
+    expect(gradAtLine(3, 'mul')?.norm).toBeCloseTo(Math.sqrt(48), 5);
+    expect(gradAtLine(2, 'x')?.norm).toBeCloseTo(Math.sqrt(192), 5);
+  });
+});

@@ -6,6 +6,8 @@ import type { PyValue } from '../../runtime/objects';
 
 export interface TorchHooks {
   onBackward?(range: SourceRange | null, root: Tensor): Promise<void> | void;
+  /** Non-leaf tensors whose grads the trace wants from the coming backward(). */
+  gradProbes?(): readonly Tensor[];
   onStep?(range: SourceRange | null, params: readonly (readonly [string, Tensor])[]): Promise<void> | void;
   /** Labels parameters in the graph: ("model", [["fc1.weight", W], ...]). */
   nameParameters?(modulePath: string, params: Iterable<readonly [string, Tensor]>): void;

@@ -168,8 +168,22 @@ defMethod(tensorClass, 'backward', async (self, args, kwargs, ctx) => {
   const b = bind('backward', ['gradient', 'retain_graph', 'create_graph', 'inputs'], args, kwargs);
   const t = S(self);
   const grad = b.gradient == null ? undefined : S(b.gradient);
-  E.backward(t, grad, b.retain_graph == null ? false : toBool(b.retain_graph, 'retain_graph'));
-  await torchHooks.onBackward?.(ctx.currentRange, t);
+  // The trace shows every graph node's gradient: intermediate tensors keep
+  // theirs for this one backward (retain_grad), then go back to PyTorch's
+  // behaviour (.grad None on non-leaves) before user code runs again.
+  const probes = (torchHooks.gradProbes?.() ?? []).filter((p) => !p.isLeaf && p.requiresGrad && !p.retainsGrad);
+  for (const p of probes) E.retainGrad(p);
+  try {
+    E.backward(t, grad, b.retain_graph == null ? false : toBool(b.retain_graph, 'retain_graph'));
+    await torchHooks.onBackward?.(ctx.currentRange, t);
+  } finally {
+    for (const p of probes) {
+      p.grad = null;
+      p.retainsGrad = false;
+      const r = p.gradFn?.retained;
+      if (r) r[p.outputNr] = null;
+    }
+  }
   return null;
 });
 defMethod(tensorClass, 'requires_grad_', (self, [flag], kwargs) => {
@@ -185,6 +199,7 @@ defProperty(tensorClass, 'ndim', (self) => BigInt(S(self).dim()));
 defProperty(tensorClass, 'T', (self) => wrapTensor(E.numpyT(S(self))));
 defProperty(tensorClass, 'mT', (self) => wrapTensor(E.transpose(S(self), -2, -1)));
 defProperty(tensorClass, 'is_leaf', (self) => S(self).isLeaf);
+defProperty(tensorClass, 'retains_grad', (self) => S(self).retainsGrad);
 defProperty(tensorClass, 'is_cuda', () => false);
 defProperty(tensorClass, 'device', () => deviceObject());
 defProperty(
