@@ -1,5 +1,5 @@
 // list, tuple, dict and set methods.
-import { PyDict, PySet } from '../runtime/dict';
+import { PyDict, PyDictView, PySet } from '../runtime/dict';
 import { PyException, excClass, newException, pyError } from '../runtime/exceptions';
 import { arrayIterator, toArray } from '../runtime/iter';
 import { CallContext, PyBuiltin, PyClassMethod, PyIterator, PyList, PyTuple, PyValue, builtinClasses as B } from '../runtime/objects';
@@ -89,9 +89,9 @@ export function installContainerMethods(): void {
     __len__: (a) => BigInt((a[0] as PyTuple).items.length),
   });
   methods(B.dict, {
-    keys: (a) => new PyList(dict(a).keys()),
-    values: (a) => new PyList(dict(a).values()),
-    items: (a) => new PyList(dict(a).entries().map(([k, v]) => new PyTuple([k, v]))),
+    keys: (a) => new PyDictView(dict(a), 'keys'),
+    values: (a) => new PyDictView(dict(a), 'values'),
+    items: (a) => new PyDictView(dict(a), 'items'),
     get: (a) => { arity('get', a, 2, 3); return dict(a).get(a[1]) ?? (a.length > 2 ? a[2] : null); },
     pop: (a) => {
       const d = dict(a);

@@ -121,3 +121,34 @@ export class PySet extends PyObject {
     return order.map((k) => byKey.get(k) as PyValue);
   }
 }
+
+/** d.keys() / d.values() / d.items(): live views, printed as dict_keys([...]). */
+export class PyDictView extends PyObject {
+  get cls(): PyClass {
+    return viewClass(this.kind);
+  }
+  constructor(readonly dict: PyDict, readonly kind: 'keys' | 'values' | 'items') {
+    super();
+  }
+  items(): PyValue[] {
+    switch (this.kind) {
+      case 'keys': return this.dict.keys();
+      case 'values': return this.dict.values();
+      case 'items': return this.dict.entries().map(([k, v]) => new PyTuple([k, v]));
+    }
+  }
+  /** 'dict_keys', or 'odict_keys' for an OrderedDict. */
+  get typeName(): string {
+    return (this.dict.klass?.name === 'OrderedDict' ? 'odict_' : 'dict_') + this.kind;
+  }
+}
+
+const viewClasses = new Map<string, PyClass>();
+function viewClass(kind: string): PyClass {
+  let c = viewClasses.get(kind);
+  if (!c) {
+    c = new PyClass('dict_' + kind, [builtinClasses.object]);
+    viewClasses.set(kind, c);
+  }
+  return c;
+}

@@ -1,7 +1,7 @@
 // Iteration: Python's iter()/next() over builtin containers, TypeScript
 // iterators, and user classes (__iter__/__next__, or __getitem__ + IndexError
 // as Python's old sequence protocol: how Dataset classes are iterated).
-import { PyDict, PySet } from './dict';
+import { PyDict, PyDictView, PySet } from './dict';
 import { PyException, excClass, pyError } from './exceptions';
 import { CallContext, IterResult, PyInstance, PyIterator, PyList, PyRange, PyTuple, PyValue, STOP } from './objects';
 import { findDunder, typeName, typeOf } from './protocol';
@@ -39,7 +39,7 @@ export function getIterator(ctx: CallContext, v: PyValue): PyIterator | Promise<
       return i < keys.length ? keys[i++] : STOP;
     });
   }
-  if (v instanceof PySet) return arrayIterator(v.items());
+  if (v instanceof PySet || v instanceof PyDictView) return arrayIterator(v.items());
   return userIterator(ctx, v);
 }
 

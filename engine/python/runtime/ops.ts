@@ -3,7 +3,7 @@
 // the classes (how torch tensors and user classes get operators).
 import type { BinOpName, CmpOpName } from '../ast';
 import { Num, compareNum, numericBinOp } from './arith';
-import { PyDict, PySet } from './dict';
+import { PyDict, PyDictView, PySet } from './dict';
 import { pyError } from './exceptions';
 import { CallContext, NotImplemented, PyInstance, PyList, PyRange, PyTuple, PyValue } from './objects';
 import { findDunder, truthy, typeName, typeOf } from './protocol';
@@ -286,6 +286,7 @@ export function contains(ctx: CallContext, container: PyValue, item: PyValue): b
   }
   if (container instanceof PyDict) return container.has(item);
   if (container instanceof PySet) return container.has(item);
+  if (container instanceof PyDictView && container.kind === 'keys') return container.dict.has(item);
   if (container instanceof PyRange && (typeof item === 'bigint' || typeof item === 'boolean')) {
     const v = typeof item === 'bigint' ? item : item ? 1n : 0n;
     const { start, stop, step } = container;

@@ -3,7 +3,7 @@
 // classes and native classes (torch) behave the same.
 import { formatPyFloat } from '../format/float';
 import { strRepr } from '../format/str-repr';
-import { PyDict, PySet, objectId } from './dict';
+import { PyDict, PyDictView, PySet, objectId } from './dict';
 import { excClass, exceptionArgs, isExceptionClass, pyError } from './exceptions';
 import {
   CallContext, Ellipsis, NotImplemented, PyBoundMethod, PyBuiltin, PyClass, PyClassMethod, PyFunction,
@@ -224,6 +224,7 @@ export function truthySync(v: PyValue): boolean | undefined {
   if (v instanceof PyDict) return v.size > 0;
   if (v instanceof PySet) return v.map.size > 0;
   if (v instanceof PyRange) return v.length > 0n;
+  if (v instanceof PyDictView) return v.dict.size > 0;
   if (v instanceof PyInstance) return undefined;
   return true;
 }
@@ -263,6 +264,7 @@ export function lenSync(v: PyValue): number | undefined {
   if (v instanceof PyDict) return v.size;
   if (v instanceof PySet) return v.map.size;
   if (v instanceof PyRange) return Number(v.length);
+  if (v instanceof PyDictView) return v.dict.size;
   return undefined;
 }
 
@@ -293,6 +295,11 @@ export async function repr(ctx: CallContext, v: PyValue): Promise<string> {
     } finally {
       reprStack.delete(o);
     }
+  }
+  if (o instanceof PyDictView) {
+    const parts: string[] = [];
+    for (const x of o.items()) parts.push(await repr(ctx, x));
+    return `${o.typeName}([${parts.join(', ')}])`;
   }
   const r = findDunder(o.cls, '__repr__');
   if (r) {
