@@ -114,13 +114,13 @@ export function linspace(start: number, end: number, steps: number, opts?: Facto
   const dtype = opts?.dtype ?? DEFAULT_FLOAT;
   const vals = allocArray(dtype, steps);
   const r = dtype === 'float32' ? Math.fround : (x: number) => x;
-  if (steps === 1) vals[0] = start;
+  // ATen's linspace kernel: start/end/step in the dtype, products fused.
+  const s0 = r(start), e0 = r(end);
+  if (steps === 1) vals[0] = s0;
   else if (steps > 1) {
-    const step = r((end - start) / (steps - 1));
+    const step = r((e0 - s0) / (steps - 1));
     const half = Math.floor(steps / 2);
-    for (let i = 0; i < steps; i++) {
-      vals[i] = i < half ? r(start + r(step * i)) : r(end - r(step * (steps - i - 1)));
-    }
+    for (let i = 0; i < steps; i++) vals[i] = i < half ? s0 + step * i : e0 - step * (steps - i - 1);
   }
   return finish(fromValues(vals, [steps], dtype, opts?.backend), opts);
 }

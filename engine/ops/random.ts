@@ -59,10 +59,13 @@ export function randLike(t: Tensor, opts?: RandomOptions): Tensor {
   return rand(t.shape, { dtype: t.dtype, backend: t.backend, ...opts });
 }
 
-/** Writes row-major `vals` into t's (possibly strided) view and bumps its version. */
+/** Writes `vals` into t in the order PyTorch's TensorIterator visits it
+ *  (memory order: dims by decreasing stride), and bumps t's version. */
 function writeRowMajor(t: Tensor, vals: ArrayLike<number>): void {
-  const src = fromValues(vals, t.shape.slice(), t.dtype, t.backend);
-  t.backend.run('copy', [src], [t]);
+  const order = t.shape.map((_, i) => i).sort((a, b) => t.strides[b] - t.strides[a] || a - b);
+  const target = { storage: t.storage, dtype: t.dtype, offset: t.offset, shape: order.map((d) => t.shape[d]), strides: order.map((d) => t.strides[d]) };
+  const src = fromValues(vals, target.shape.slice(), t.dtype, t.backend);
+  t.backend.run('copy', [src], [target]);
   t.bumpVersion();
 }
 

@@ -111,10 +111,21 @@ def build(a):
 cases = []
 
 
+def tag_floats(v):
+    """JSON drops the difference between 2 and 2.0; PyTorch's promotion needs it."""
+    if isinstance(v, float) and v.is_integer():
+        return {'pyfloat': v}
+    if isinstance(v, list):
+        return [tag_floats(x) for x in v]
+    if isinstance(v, dict):
+        return {k: tag_floats(x) for k, x in v.items()}
+    return v
+
+
 def case(name, op, args, fn, kw=None, exact=True, grad_exact=None):
     kw = kw or {}
     built = [build(a) for a in args]
-    entry = {'name': name, 'op': op, 'inputs': [enc_arg(a) for a in args], 'kwargs': kw}
+    entry = {'name': name, 'op': op, 'inputs': [enc_arg(a) for a in args], 'kwargs': tag_floats(kw)}
     try:
         res = fn(*built, **kw)
     except Exception as e:  # noqa: BLE001 - the error is the expected result
@@ -443,6 +454,25 @@ index_put_case('put_tensor_idx', [5, 3], [In([2], i64, values=[0, 3], grad=False
 index_put_case('put_two_idx', [4, 5], [In([2], i64, values=[1, 2], grad=False), In([2], i64, values=[0, 4], grad=False)], In([2], grad=False))
 index_put_case('put_strided_target', [4, 3], [sl(None, None, 2)], -1.0, layout='t')
 index_put_case('put_bad_shape', [3, 4], [0], In([3], grad=False))
+
+# ---- factories (no tensor inputs; kwargs only)
+case('arange_int', 'arange', [], lambda **kw: torch.arange(kw['start'], kw['end'], kw['step']), {'start': 0, 'end': 10, 'step': 3})
+case('arange_float', 'arange', [], lambda **kw: torch.arange(kw['start'], kw['end'], kw['step']), {'start': 0.0, 'end': 1.0, 'step': 0.1})
+case('arange_neg', 'arange', [], lambda **kw: torch.arange(kw['start'], kw['end'], kw['step']), {'start': 5, 'end': -3, 'step': -2})
+case('arange_end', 'arange', [], lambda **kw: torch.arange(kw['end']), {'end': 7})
+case('linspace', 'linspace', [], lambda **kw: torch.linspace(kw['start'], kw['end'], kw['steps']), {'start': -1.0, 'end': 1.0, 'steps': 7})
+case('linspace_long', 'linspace', [], lambda **kw: torch.linspace(kw['start'], kw['end'], kw['steps']), {'start': 0.0, 'end': 3.3, 'steps': 100})
+case('eye', 'eye', [], lambda **kw: torch.eye(kw['n'], kw['m']), {'n': 3, 'm': 4})
+case('full_float', 'full', [], lambda **kw: torch.full(kw['size'], kw['value']), {'size': [2, 3], 'value': 1.5})
+case('full_int', 'full', [], lambda **kw: torch.full(kw['size'], kw['value']), {'size': [2], 'value': 7})
+case('full_bool', 'full', [], lambda **kw: torch.full(kw['size'], kw['value']), {'size': [2], 'value': True})
+case('zeros_like_int', 'zeros_like', [In([2, 3], i64)], torch.zeros_like)
+case('ones_like', 'ones_like', [In([2, 3])], torch.ones_like)
+case('tensor_nested_int', 'tensor', [], lambda **kw: torch.tensor(kw['data']), {'data': [[1, 2], [3, 4]]})
+case('tensor_nested_mixed', 'tensor', [], lambda **kw: torch.tensor(kw['data']), {'data': [[1, 2.5], [3, 4]]})
+case('tensor_bool', 'tensor', [], lambda **kw: torch.tensor(kw['data']), {'data': [True, False]})
+case('tensor_scalar', 'tensor', [], lambda **kw: torch.tensor(kw['data']), {'data': 3.25})
+case('err_tensor_ragged', 'tensor', [], lambda **kw: torch.tensor(kw['data']), {'data': [[1, 2], [3]]})
 
 # ---- errors from the tutorials and common mistakes
 case('err_mm_shapes', 'mm', [In([1, 5]), In([1, 5])], torch.mm)

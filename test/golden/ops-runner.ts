@@ -95,7 +95,20 @@ function buildArg(j: InputJson, backend: Backend, leaves: Tensor[]): Arg {
   }
 }
 
-function buildKw(kw: Record<string, unknown>, backend: Backend): Record<string, unknown> {
+/** {pyfloat: 2} marks a Python float with an integral value. */
+function untag(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(untag);
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.pyfloat === 'number' && Object.keys(o).length === 1) return new E.PyFloat(o.pyfloat);
+    if ('kind' in o) return v;
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, untag(x)]));
+  }
+  return v;
+}
+
+function buildKw(kw0: Record<string, unknown>, backend: Backend): Record<string, unknown> {
+  const kw = untag(kw0) as Record<string, unknown>;
   const out: Record<string, unknown> = { ...kw };
   if (Array.isArray(kw.entries)) {
     out.entries = (kw.entries as IndexJson[]).map((e): E.IndexEntry => {
@@ -112,10 +125,6 @@ function buildKw(kw: Record<string, unknown>, backend: Backend): Record<string, 
   if (kw.value !== undefined && typeof kw.value === 'object' && kw.value !== null) {
     const v = kw.value as InputJson;
     out.value = v.kind === 'tensor' ? buildTensor(v, backend) : v.v;
-  }
-  for (const k of ['min', 'max', 'alpha', 'beta']) {
-    // Python floats with integral values must stay floats.
-    if (typeof kw[k] === 'number' && !Number.isInteger(kw[k])) out[k] = kw[k];
   }
   return out;
 }
@@ -147,6 +156,7 @@ async function compareTensor(t: Tensor, want: TensorJson, exact: boolean, what: 
 /** Runs one case on `backend`; null when everything matches PyTorch. */
 export async function checkOpCase(c: OpCase, backend: Backend): Promise<string | null> {
   const fn = opTable[c.op];
+  E.setDefaultBackend(backend);
   if (fn === undefined) return `no table entry for op '${c.op}'`;
   const leaves: Tensor[] = [];
   const args = c.inputs.map((j) => buildArg(j, backend, leaves));

@@ -11,7 +11,7 @@ export type OpFn = (args: Arg[], kw: Kw) => Tensor | Tensor[];
 
 const T = (a: Arg) => a as Tensor;
 const S = (a: Arg) => a as E.TensorOrScalar;
-const num = (v: unknown, d: number) => (v === undefined ? d : (v as number));
+const num = (v: unknown, d: number) => (v === undefined ? d : v instanceof E.PyFloat ? v.value : (v as number));
 const dimArg = (v: unknown) => (v === undefined ? undefined : (v as number | number[]));
 
 function binary(f: (a: E.TensorOrScalar, b: E.TensorOrScalar, alpha?: E.Scalar) => Tensor): OpFn {
@@ -111,6 +111,13 @@ export const opTable: Record<string, OpFn> = {
   to: (a, kw) => E.to(T(a[0]), kw.dtype as E.DType),
   gather: (a, kw) => E.gather(T(a[0]), kw.dim as number, T(a[1])),
   index: (a, kw) => E.index(T(a[0]), kw.entries as E.IndexEntry[]),
+  arange: (_a, kw) => (kw.start === undefined ? E.arange(kw.end as E.Scalar) : E.arange(kw.start as E.Scalar, kw.end as E.Scalar, kw.step as E.Scalar)),
+  linspace: (_a, kw) => E.linspace(num(kw.start, 0), num(kw.end, 0), num(kw.steps, 0)),
+  eye: (_a, kw) => E.eye(num(kw.n, 0), num(kw.m, 0)),
+  full: (_a, kw) => E.full(kw.size as number[], kw.value as E.Scalar),
+  zeros_like: (a) => E.zerosLike(T(a[0])),
+  ones_like: (a) => E.onesLike(T(a[0])),
+  tensor: (_a, kw) => E.tensor(kw.data as E.NestedData),
   index_put: (a, kw) => {
     const x = E.clone(T(a[0]));
     E.indexPut(x, kw.entries as E.IndexEntry[], kw.value as Tensor | number);

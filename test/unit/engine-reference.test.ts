@@ -138,3 +138,36 @@ describe('reference: random factories through the ops API', () => {
     expectExact(E.rand([17]), (ref.rand as Record<string, RefTensor>).rand_17_f32);
   });
 });
+
+describe('reference: integer and in-place random ops through the ops API', () => {
+  const ints = ref.int as Record<string, RefTensor>;
+  const asNums = (t: Tensor) => Array.from(t.readSync());
+  it('randint and randperm (seed 0) match', () => {
+    defaultGenerator.manualSeed(0);
+    expect(asNums(E.randint(0, 10, [20]))).toEqual(ints.randint_0_10_20.values);
+    defaultGenerator.manualSeed(0);
+    expect(asNums(E.randint(-5, 5, [3, 4]))).toEqual(ints['randint_-5_5_3x4'].values);
+    defaultGenerator.manualSeed(0);
+    expect(asNums(E.randint(0, 2 ** 40, [6]))).toEqual(ints.randint_0_2p40_6.values);
+    for (const n of [5, 10, 100]) {
+      defaultGenerator.manualSeed(0);
+      expect(asNums(E.randperm(n))).toEqual(ints[`randperm_${n}`].values);
+    }
+  });
+  it('normal_ on a non-contiguous view takes the serial path, bit-exact', () => {
+    const r = (ref.randn as Record<string, RefTensor>).normal_noncontig_8x4_f32;
+    defaultGenerator.manualSeed(0);
+    // PyTorch: torch.empty(4, 8).t().normal_() -> shape [8, 4], not contiguous.
+    const base = E.zeros([r.shape[1], r.shape[0]]);
+    const v = E.t(base);
+    E.normal_(v);
+    expectExact(E.contiguous(v), r);
+  });
+  it('uniform_(-2, 3) on 1000 float32 values', () => {
+    const r = (ref.rand as Record<string, RefTensor>)['uniform_-2_3_1000_f32'];
+    defaultGenerator.manualSeed(0);
+    const t = E.zeros([1000]);
+    E.uniform_(t, -2, 3);
+    expectExact(t, r);
+  });
+});
