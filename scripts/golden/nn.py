@@ -238,7 +238,21 @@ def modules_golden():
         F.log_softmax(x[0])
         act["implicit_dim_warnings"] = [str(m.message) for m in w]
 
-    write("nn-modules.json", {"reprs": reprs, "indexing": indexing, "structure": struct, "errors": errors,
+    # F.linear's dispatch shows in grad_fn: addmm for 2-D, flatten-addmm-view
+    # for other contiguous inputs, matmul (+ add) otherwise
+    lin = OrderedDict()
+    torch.manual_seed(0)
+    lb, ln = nn.Linear(4, 3), nn.Linear(4, 3, bias=False)
+    for name, x in [("1d", torch.randn(4)), ("2d", torch.randn(2, 4)), ("3d", torch.randn(2, 5, 4)),
+                    ("4d", torch.randn(2, 2, 2, 4)), ("3d_noncontig", torch.randn(2, 5, 4).transpose(0, 1))]:
+        yb, yn = lb(x), ln(x)
+        lin[name] = {"input": enc(x), "input_shape": list(x.shape), "bias_out": enc(yb), "bias_grad_fn": type(yb.grad_fn).__name__,
+                     "nobias_grad_fn": type(yn.grad_fn).__name__, "nobias_out": enc(yn)}
+    lin["weight"] = enc(lb.weight)
+    lin["bias"] = enc(lb.bias)
+    lin["weight_nobias"] = enc(ln.weight)
+
+    write("nn-modules.json", {"linear_dispatch": lin, "reprs": reprs, "indexing": indexing, "structure": struct, "errors": errors,
                               "linear_init": init, "init": fns, "gains": gains, "dropout": drop, "activations": act})
 
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Dropout, Flatten, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh, functional as F, init, type Module } from '../../engine/nn';
 import { defaultGenerator, fillUniform } from '../../engine/random';
 import type { Tensor } from '../../engine/tensor';
+import { transpose } from '../../engine/ops/transpose';
+import { contiguous } from '../../engine/ops/contiguous';
 import { fromEnc, fromValues, golden, values } from './nn-helpers';
 
 const g = golden('nn-modules.json');
@@ -111,4 +113,32 @@ describe('implicit softmax dim', () => {
     values(y).forEach((v, i) => expect(v).toBeCloseTo(g.activations['Softmax()'].values[i], 6));
     expect(seen).toEqual(g.activations.implicit_dim_warnings);
   });
+});
+
+describe('F.linear dispatches as at::linear (grad_fn) with the same values', () => {
+  const d = g.linear_dispatch;
+  for (const name of ['1d', '2d', '3d', '4d', '3d_noncontig']) {
+    it(name, () => {
+      const c = d[name];
+      const w = fromEnc(d.weight);
+      w.requiresGrad = true;
+      const b = fromEnc(d.bias);
+      b.requiresGrad = true;
+      const wn = fromEnc(d.weight_nobias);
+      wn.requiresGrad = true;
+      let x = fromEnc(c.input);
+      if (name === '3d_noncontig') {
+        // stored row-major as [5, 2, 4]; rebuild PyTorch's transposed view of a [2, 5, 4]
+        x = transpose(contiguous(transpose(x, 0, 1)), 0, 1);
+        expect(x.isContiguous()).toBe(false);
+      }
+      const yb = F.linear(x, w, b);
+      const yn = F.linear(x, wn, null);
+      expect(yb.gradFn!.name).toBe(c.bias_grad_fn);
+      expect(yn.gradFn!.name).toBe(c.nobias_grad_fn);
+      expect(yb.shape).toEqual(c.bias_out.shape);
+      values(yb).forEach((v, i) => expect(Math.abs(v - c.bias_out.values[i])).toBeLessThanOrEqual(1e-6));
+      values(yn).forEach((v, i) => expect(Math.abs(v - c.nobias_out.values[i])).toBeLessThanOrEqual(1e-6));
+    });
+  }
 });
