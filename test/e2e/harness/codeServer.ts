@@ -28,7 +28,8 @@ export const CLEAN_SETTINGS: Record<string, unknown> = {
   'editor.suggestOnTriggerCharacters': false,
   'editor.acceptSuggestionOnEnter': 'off',
   'editor.parameterHints.enabled': false,
-  'workbench.colorTheme': 'Default Dark Modern',
+  // VS Code 1.139's default dark theme (its out-of-the-box theme here is the light one).
+  'workbench.colorTheme': 'Dark 2026',
 };
 
 export interface CodeServer {

@@ -19,7 +19,8 @@ const QUICK_ROWS = '.quick-input-widget .monaco-list-row';
 export interface Workbench {
   page: Page;
   server: CodeServer;
-  openFile(name: string): Promise<void>;
+  /** Quick-opens a workspace file; waits for a text editor, or for `ready` when given. */
+  openFile(name: string, ready?: string): Promise<void>;
   /** Runs a palette command by its full title ("Tensor Lens: Run File"). */
   runCommand(title: string): Promise<void>;
   /** Palette rows shown for a query, as their visible labels. */
@@ -37,13 +38,14 @@ export interface Workbench {
   statusBarText(match: RegExp): Promise<string>;
   /** Waits until a status bar entry matches; returns its text. */
   waitForStatus(match: RegExp, timeoutMs?: number): Promise<string>;
-  /** The rendered text of a 1-based line as shown (inlay hints included); '' when not on screen. */
+  /** The rendered text of a 1-based line as shown (inlay hints included). Moves the cursor there to bring it on screen. */
   lineText(line: number): Promise<string>;
   /** Opens the quick-fix menu at line:col and picks the action whose title contains `title`. */
   applyQuickFix(line: number, col: number, title: string): Promise<void>;
   /** Titles in the quick-fix menu at line:col. */
   quickFixes(line: number, col: number): Promise<string[]>;
-  /** Switches the colour theme ("Default Dark Modern", "Default Light Modern"). */
+  /** Switches the colour theme by its name in the theme picker ("Dark 2026" and
+   *  "Light 2026" are VS Code 1.139's defaults). */
   setTheme(theme: string): Promise<void>;
   /** PNG into test-results/screenshots/NAME.png; returns its path. */
   screenshot(name: string, target?: Locator): Promise<string>;
@@ -92,12 +94,12 @@ function workbench(page: Page, server: CodeServer, browser: Browser): Workbench 
   const wb: Workbench = {
     page,
     server,
-    async openFile(name) {
+    async openFile(name, ready = EDITOR) {
       await quickInput('Control+P', name);
-      await page.locator(QUICK_ROWS, { hasText: name }).first().waitFor({ timeout: 10_000 });
+      await page.locator(QUICK_ROWS, { hasText: name }).first().waitFor({ timeout: 30_000 });
       await kb.press('Enter');
-      await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 10_000 });
-      await page.locator(EDITOR).first().waitFor({ timeout: 10_000 });
+      await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
+      await page.locator(ready).first().waitFor({ timeout: 30_000 });
     },
     async paletteRows(query) {
       await quickInput('F1', `>${query}`);
@@ -124,8 +126,11 @@ function workbench(page: Page, server: CodeServer, browser: Browser): Workbench 
       }
     },
     async goTo(line, col) {
-      await quickInput('Control+G', `${line}:${col}`);
+      await quickInput('Control+G', `:${line}:${col}`);
       await kb.press('Enter');
+      // Keys pressed before the jump lands would go to the wrong place.
+      await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col ${col}(?!\\d)`) }).first().waitFor({ timeout: 10_000 });
     },
     async hoverAt(line, col) {
       await wb.hideHover();
@@ -166,12 +171,14 @@ function workbench(page: Page, server: CodeServer, browser: Browser): Workbench 
         if (text) return text;
         if (Date.now() > deadline) {
           const all = await page.locator('.statusbar-item').allInnerTexts();
+          await wb.screenshot('failed-wait-for-status').catch(() => {});
           throw new Error(`no status bar entry matched ${match} within ${timeoutMs} ms; entries: ${all.map((t) => t.trim()).filter(Boolean).join(' | ')}`);
         }
         await page.waitForTimeout(200);
       }
     },
     async lineText(line) {
+      await wb.goTo(line, 1);
       return page.evaluate((n) => {
         const editor = document.querySelector('.editor-instance .monaco-editor');
         if (!editor) return '';
@@ -198,7 +205,12 @@ function workbench(page: Page, server: CodeServer, browser: Browser): Workbench 
       await row.click();
     },
     async setTheme(theme) {
-      server.setSettings({ 'workbench.colorTheme': theme });
+      await wb.runCommand('Preferences: Color Theme');
+      // The palette's widget is reused: wait for the theme list itself.
+      await page.locator(QUICK_ROWS, { hasText: 'Browse Additional Color Themes' }).first().waitFor({ timeout: 10_000 });
+      await page.locator(QUICK_INPUT).fill(theme);
+      await page.locator(QUICK_ROWS, { hasText: theme }).first().waitFor({ timeout: 10_000 });
+      await kb.press('Enter');
       const dark = /dark/i.test(theme);
       await page.waitForFunction((d) => document.querySelector('.monaco-workbench')?.classList.contains(d ? 'vs-dark' : 'vs') ?? false, dark, { timeout: 15_000 });
       await page.waitForTimeout(300);
