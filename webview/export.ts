@@ -5,6 +5,7 @@ import type { Theme } from './theme';
 /** A copy of the view's SVG that shows all of it, un-zoomed, on the theme's background. */
 export function svgText(svg: SVGSVGElement, theme: Theme): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.classList.remove('tl-far');
   const layer = svg.querySelector(':scope > g.layer') as SVGGElement | null;
   let box = { x: 0, y: 0, width: Number(svg.getAttribute('width')) || svg.clientWidth, height: Number(svg.getAttribute('height')) || svg.clientHeight };
   if (layer) {

@@ -4,6 +4,9 @@ import * as d3 from 'd3';
 
 export interface ZoomTransform { x: number; y: number; k: number }
 
+/** Below this scale, 11px labels are under 5px on screen. */
+export const FAR = 0.45;
+
 export interface Zoomer {
   set(t: ZoomTransform): void;
   /** Scales and centres a content box into the viewport. */
@@ -20,6 +23,9 @@ export function attachZoom(
     .scaleExtent([0.05, 8])
     .on('zoom', (e: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
       layer.setAttribute('transform', e.transform.toString());
+      // Level of detail: text too small to read is hidden, which keeps zoom
+      // frames short on big graphs (re-rasterising hundreds of labels per frame).
+      svg.classList.toggle('tl-far', e.transform.k < FAR);
       if (e.sourceEvent) onChange({ x: e.transform.x, y: e.transform.y, k: e.transform.k });
     });
   const sel = d3.select(svg);

@@ -4,7 +4,7 @@
 // CSS variables and body class, and an acquireVsCodeApi() that records the
 // messages the panel sends and keeps its state (so tests can reload it).
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -12,7 +12,8 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import type { Trace } from '../../engine/trace/types';
 import type { HostToWebview, PanelState, ViewId } from '../../extension/protocol';
 
-export const ROOT = resolve(__dirname, '../..');
+// From source (vitest) two levels up; from a bundled benchmark, the working directory.
+export const ROOT = existsSync(resolve(__dirname, '../../webview/main.ts')) ? resolve(__dirname, '../..') : process.cwd();
 export const BUNDLE_DIR = join(ROOT, 'test-results/webview-bundle');
 export const SHOTS = join(ROOT, 'test-results/screenshots');
 

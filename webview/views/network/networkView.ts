@@ -71,7 +71,8 @@ export class NetworkView implements View {
     this.size = { width: layout.width, height: layout.height };
     const root = d3.select(this.layer);
     const maxW = d3.max(net.synapses, (s) => Math.abs(s.weight)) || 1;
-    const edgeG = root.selectAll('g.synapses').data([0]).join('g').attr('class', 'synapses');
+    // Hundreds of thin lines: crisp-free rendering keeps pan/zoom frames short.
+    const edgeG = root.selectAll('g.synapses').data([0]).join('g').attr('class', 'synapses').attr('shape-rendering', 'optimizeSpeed');
     const p = (key: string): { x: number; y: number; r: number } => layout.pos.get(key)!;
     edgeG.selectAll<SVGLineElement, Synapse>('line').data(net.synapses, (s) => s.key).join('line')
       .attr('x1', (s) => p(`${s.layer}:${s.from}`).x).attr('y1', (s) => p(`${s.layer}:${s.from}`).y)
