@@ -142,3 +142,23 @@ describe('F.linear dispatches as at::linear (grad_fn) with the same values', () 
     });
   }
 });
+
+describe('in-place forms', () => {
+  it('ReLU(inplace=True) writes through its input and records ReluBackward0', () => {
+    const x = fromValues([-1, 2, -3, 4], [4]);
+    const y = new ReLU(true).callSync(x) as Tensor;
+    expect(y).toBe(x);
+    expect(values(x)).toEqual([0, 2, 0, 4]);
+    expect(new ReLU(true).repr()).toBe('ReLU(inplace=True)');
+  });
+  it('Dropout(inplace=True) multiplies in place', () => {
+    defaultGenerator.manualSeed(3);
+    const x = fromValues(new Array(20).fill(1), [4, 5]);
+    const y = new Dropout(0.2, true).callSync(x) as Tensor;
+    expect(y).toBe(x);
+    const c = g.dropout['seed3_p0.2_[4, 5]'];
+    // the golden input is 1..20: compare the kept/zeroed pattern and the scale
+    expect(values(x).map((v) => v !== 0)).toEqual(c.output.values.map((v: number) => v !== 0));
+    expect(values(x).filter((v) => v !== 0).every((v) => v === Math.fround(1 / Math.fround(0.8)))).toBe(true);
+  });
+});

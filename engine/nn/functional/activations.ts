@@ -3,11 +3,17 @@
 
 import type { Tensor } from '../../tensor';
 import { warnUser } from '../warnings';
-export { relu } from '../../ops/relu';
+import { relu as reluOp } from '../../ops/relu';
+import { applyInplace } from '../../ops/inplace';
 export { sigmoid } from '../../ops/sigmoid';
 export { tanh } from '../../ops/tanh';
 export { flatten } from '../../ops/view';
 import { softmax as softmaxOp, logSoftmax as logSoftmaxOp } from '../../ops/softmax';
+
+/** F.relu(x, inplace): the in-place form writes through x (relu_). */
+export function relu(x: Tensor, inplace = false): Tensor {
+  return inplace ? applyInplace(x, 'relu_', [], (s) => reluOp(s)) : reluOp(x);
+}
 
 /** torch.nn.functional._get_softmax_dim (the deprecated implicit choice). */
 export function implicitSoftmaxDim(ndim: number): number {

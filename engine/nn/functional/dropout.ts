@@ -8,6 +8,7 @@ import { Tensor as TensorClass } from '../../tensor';
 import { valueError } from '../../core/errors';
 import { defaultGenerator, type Generator } from '../../random';
 import { mul } from '../../ops/mul';
+import { mul_ } from '../../ops/inplace';
 import { pyRepr } from '../py-repr';
 import { roundTo } from './cpu-data';
 
@@ -23,12 +24,6 @@ export function dropout(input: Tensor, p = 0.5, training = true, inplace = false
     for (let i = 0; i < n; i++) vals[i] = gen.uniform64() < keep ? scale : 0;
   }
   noise.backend.write(noise.storage, vals, 0);
-  if (inplace) {
-    // x.mul_(noise): the product's values written through x.
-    const out = mul(input, noise);
-    input.backend.run('copy', [out], [input]);
-    input.bumpVersion();
-    return input;
-  }
+  if (inplace) return mul_(input, noise);
   return mul(input, noise);
 }

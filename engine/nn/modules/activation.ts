@@ -10,7 +10,7 @@ export class ReLU extends Module {
     this.setAttr('inplace', inplace);
   }
   override forward(input: unknown): Tensor {
-    return relu(input as Tensor);
+    return relu(input as Tensor, this.getAttr('inplace') as boolean);
   }
   override extraRepr(): string {
     return this.getAttr('inplace') ? 'inplace=True' : '';
