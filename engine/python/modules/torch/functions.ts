@@ -1,6 +1,6 @@
 // torch.* functions: factories, random, shared math ops, cat/stack, seeds.
 import { pyError } from '../../runtime/exceptions';
-import { type Kwargs, PyBuiltin, PyList, PyTuple, type PyValue } from '../../runtime/objects';
+import { type Kwargs, PyBuiltin, PyClass, PyInstance, PyList, PyTuple, builtinClasses, type PyValue } from '../../runtime/objects';
 import type { Tensor } from '../../../tensor';
 import type { DType } from '../../../core/dtype';
 import { PyFloat } from '../../../ops/scalar';
@@ -54,6 +54,15 @@ function nested(v: PyValue): E.NestedData {
 function scalarArg(v: PyValue, what: string): number | PyFloat {
   if (typeof v === 'number') return new PyFloat(v);
   return toNumber(v, what);
+}
+
+export const generatorClass = new PyClass('Generator', [builtinClasses.object]);
+generatorClass.module = 'torch._C';
+let defaultGen: PyInstance | null = null;
+/** torch.manual_seed returns the default generator, as PyTorch does. */
+function generatorObject(): PyInstance {
+  defaultGen ??= new PyInstance(generatorClass);
+  return defaultGen;
 }
 
 export function torchFunctions(): Map<string, PyValue> {
@@ -120,7 +129,7 @@ export function torchFunctions(): Map<string, PyValue> {
       const s = args[0];
       if (typeof s !== 'bigint' && typeof s !== 'boolean') throw pyError('TypeError', `manual_seed expected an int, got ${typeName(s)}`);
       E.manualSeed(BigInt(s));
-      return null;
+      return generatorObject();
     },
     cat: (args, kwargs) => {
       const b = bind('cat', ['tensors', 'dim'], args, kwargs);

@@ -241,9 +241,13 @@ function gradFnObject(t: Tensor): PyValue {
 let device: PyInstance | null = null;
 export const deviceClass = new PyClass('device', [builtinClasses.object]);
 deviceClass.module = 'torch';
-defMethod(deviceClass, '__repr__', () => "device(type='cpu')");
-defMethod(deviceClass, '__str__', () => 'cpu');
-defProperty(deviceClass, 'type', () => 'cpu');
+const devType = (self: PyValue): string => {
+  const t = (self as PyInstance).dict.get('_type');
+  return typeof t === 'string' ? t : 'cpu';
+};
+defMethod(deviceClass, '__repr__', (self) => `device(type='${devType(self)}')`);
+defMethod(deviceClass, '__str__', (self) => devType(self));
+defProperty(deviceClass, 'type', (self) => devType(self));
 function deviceObject(): PyInstance {
   device ??= new PyInstance(deviceClass);
   return device;

@@ -16,6 +16,7 @@ import './size';
 import './tensor-arith';
 import './tensor-print';
 import './tensor-index';
+import { cudaModule, saveLoad } from './extras';
 
 function moduleOf(name: string, members: Map<string, PyValue>): PyModule {
   const m = new PyModule(name);
@@ -46,6 +47,10 @@ export function createTorchModules(): TorchModules {
   d.set('enable_grad', enableGradClass);
   d.set('set_grad_enabled', setGradEnabledClass);
   d.set('__version__', '2.13.0+cpu');
+  d.set('cuda', cudaModule());
+  const [save, load] = saveLoad();
+  d.set('save', save);
+  d.set('load', load);
 
   const functional = moduleOf('torch.nn.functional', functionalModule());
   const init = moduleOf('torch.nn.init', initModule());

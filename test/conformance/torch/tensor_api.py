@@ -1,0 +1,55 @@
+# A tour of the tensor API tutorials use: devices, views, reductions, dtypes,
+# indexing, operators with Python scalars, in-place updates, save/load.
+import torch
+from torch import nn
+import torch.nn.functional as F
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(device)
+torch.manual_seed(0)
+images = torch.randn(4, 1, 28, 28)
+x = images.view(images.shape[0], -1)
+print(x.shape, images.resize_(4, 784).shape, x.nelement())
+y = x[:, :5].exp().log().sigmoid().tanh().relu().abs().sqrt()
+print(y.mean(dim=1), y.std(dim=0, keepdim=True).shape)
+print(torch.max(y, dim=1))
+print(y.max().item() > 0, y.argmax(), torch.argmax(y, dim=1))
+z = torch.zeros(2, 3, dtype=torch.long)
+print(z, z.dtype, z.float().requires_grad)
+w = torch.randn(3, 2, requires_grad=True)
+print(w.grad is None, w.requires_grad, w.is_leaf)
+print((w * 2).grad_fn.name(), w.sum().item() != 0)
+print(torch.cat([w, w], dim=1).shape, torch.stack([w, w]).shape)
+print(x[0, :3], x[-1][2:4])
+m = nn.Linear(3, 2)
+print(m.weight.data.shape, m.in_features, m.out_features)
+print(type(m.weight), isinstance(m.weight, torch.Tensor), isinstance(m, nn.Module))
+state = m.state_dict()
+torch.save(state, 'checkpoint.pth')
+loaded = torch.load('checkpoint.pth')
+print(loaded.keys())
+m.load_state_dict(loaded)
+print(torch.tensor([1, 2, 3]) + torch.tensor([0.5, 0.5, 0.5]))
+print(torch.tensor(3.5), torch.tensor([True, False]), torch.arange(5), torch.arange(0, 1, 0.25))
+
+a = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+print(a @ a, a.T, a.t().contiguous().is_contiguous(), a.mm(a), a.matmul(a))
+print(F.softmax(a, dim=1), F.log_softmax(a, dim=1))
+print(a.sum(), a.mean(), a.prod(), a.clamp(min=2), a.clamp(1.5, 3.5))
+print(-a, a ** 2, 2 ** a, 1 - a, 1 / a, a // 2, a % 3)
+print(a == a, a != 2, (a > 1) & (a < 4), ~(a > 2))
+for row in a:
+    print(row)
+print(list(a.shape), tuple(a.size()), a.shape == (2, 2))
+b = a.clone()
+b[0, 0] = 10
+b += 1
+b *= 2
+print(b, a)
+print(torch.zeros_like(a), torch.ones_like(a), torch.full_like(a, 7))
+print(torch.linspace(0, 1, steps=3), torch.eye(2))
+print(torch.where(a > 2, a, torch.zeros_like(a)))
+print(a.unsqueeze(0).shape, a.unsqueeze(-1).shape, a.flatten().shape, a.reshape(-1, 1).shape, a.permute(1, 0).shape)
+print(a.topk(1, dim=1))
+print(round(a.sum().item(), 2), float(a[0, 0]), int(a[1, 1]))
+print(a.dim(), a.ndim, a.numel(), a.size(0), len(a), a.dtype == torch.float32)
+print(torch.manual_seed(1) is not None)
