@@ -9,6 +9,7 @@ import { run } from '../engine/runtime';
 import { formatTraceback } from '../engine/python/run';
 import { toNotebookSource } from '../engine/python/notebook';
 import type { Trace } from '../engine/trace/types';
+import { writeReport } from './report';
 
 interface CliArgs {
   command: string;
@@ -88,11 +89,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function render(_trace: Trace, _source: string, _out: string): Promise<void> {
-  // extension/report.ts (H7) provides writeReport(trace, source, outHtmlPath);
-  // switch to it with a static import once it exists in the tree.
-  process.stderr.write('RuntimeError: render is not available in this build (extension/report.ts is missing)\n');
-  process.exitCode = 1;
+async function render(trace: Trace, source: string, out: string): Promise<void> {
+  await writeReport(trace, source, out);
 }
 
 main().catch((e: unknown) => {

@@ -71,7 +71,7 @@ export interface ImportName {
 }
 
 export type Stmt =
-  | { kind: 'Expr'; range: SourceRange; value: Expr }
+  | { kind: 'Expr'; range: SourceRange; value: Expr; /** Jupyter: show the value (last line of a cell). */ display?: boolean }
   | { kind: 'Assign'; range: SourceRange; targets: Expr[]; value: Expr }
   | { kind: 'AnnAssign'; range: SourceRange; target: Expr; value: Expr | null }
   | { kind: 'AugAssign'; range: SourceRange; target: Expr; op: BinOpName; value: Expr }

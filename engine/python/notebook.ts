@@ -1,9 +1,11 @@
 // Jupyter notebooks: code cells joined into one source, with a map back to
 // cells. Magics (%...) and shell lines (!...) become blank lines so line
 // numbers stay aligned; a cell's last bare expression is printed as Jupyter
-// shows it (its repr, unless None), by wrapping it in a call to the
-// __jupyter_display__ builtin.
+// shows it (its repr, unless None). Which statements to show is written in a
+// trailing comment (`# tensor-lens-display: LINE:COL ...`) that parse() reads,
+// so the cells' text — and every range and traceback line — stays unchanged.
 import { parse } from './parse/index';
+import { DISPLAY_MARKER } from './notebook-marker';
 
 export interface NotebookCell {
   /** Index among all cells of the notebook. */
@@ -33,6 +35,7 @@ export function toNotebookSource(json: string): NotebookSource {
     throw new Error('not a valid .ipynb file (JSON does not parse)');
   }
   const cells: NotebookCell[] = [];
+  const display: string[] = [];
   let source = '';
   let line = 1;
   (nb.cells ?? []).forEach((cell, index) => {
@@ -42,15 +45,18 @@ export function toNotebookSource(json: string): NotebookSource {
       .split('\n')
       .map((l) => (/^\s*[%!]/.test(l) ? '' : l))
       .join('\n');
-    const withDisplay = wrapLastExpression(text);
-    const body = withDisplay.endsWith('\n') ? withDisplay : withDisplay + '\n';
+    const shown = lastExpression(text);
+    if (shown) display.push(`${line + shown.line - 1}:${shown.col}`);
+    const body = text.endsWith('\n') ? text : text + '\n';
     const lineCount = body.split('\n').length - 1;
     cells.push({ index, startLine: line, lineCount, startOffset: source.length });
     source += body;
     line += lineCount;
   });
+  if (display.length) source += `${DISPLAY_MARKER} ${display.join(' ')}\n`;
   return { source, cells };
 }
+
 
 /** Which cell (and line within it, 1-based) a joined-source line belongs to. */
 export function cellOfLine(nb: NotebookSource, line: number): { cell: NotebookCell; line: number } | null {
@@ -60,15 +66,13 @@ export function cellOfLine(nb: NotebookSource, line: number): { cell: NotebookCe
   return null;
 }
 
-function wrapLastExpression(text: string): string {
+function lastExpression(text: string): { line: number; col: number } | null {
   const mod = parse(text);
-  if (mod.syntaxError || mod.body.length === 0) return text;
+  if (mod.syntaxError || mod.body.length === 0) return null;
   const last = mod.body[mod.body.length - 1];
-  if (last.kind !== 'Expr' || last.value.kind === 'Yield') return text;
-  // Assignment-like calls (print(...)) return None and show nothing, as in Jupyter.
-  const { from, to } = last.range;
-  const rest = text.slice(to);
-  if (/\S/.test(rest.replace(/#.*$/gm, '').replace(/;\s*$/, ''))) return text;
-  if (/^\s*;/.test(rest)) return text; // a trailing ';' hides the value in Jupyter
-  return text.slice(0, from) + '__jupyter_display__(' + text.slice(from, to) + ')' + rest;
+  if (last.kind !== 'Expr' || last.value.kind === 'Yield') return null;
+  // A trailing ';' hides the value in Jupyter.
+  const rest = text.slice(last.range.to).replace(/#.*$/gm, '');
+  if (/\S/.test(rest)) return null;
+  return { line: last.range.line, col: last.range.col };
 }

@@ -445,10 +445,6 @@ export function builtinFunctions(): Table {
     compile: refused('compile', 'code cannot be compiled from strings'),
     __import__: refused('__import__', 'use the import statement'),
     breakpoint: refused('breakpoint', 'no debugger'),
-    __jupyter_display__: fn('__jupyter_display__', async (args, _k, ctx) => {
-      if (args[0] !== null) ctx.write((await repr(ctx, args[0])) + '\n');
-      return null;
-    }),
     exit: fn('exit', (args) => {
       throw new PyException(newException(excClass('SystemExit'), args));
     }),

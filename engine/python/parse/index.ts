@@ -6,8 +6,25 @@ import type { Module, Stmt } from '../ast';
 import { ConvertContext, SyntaxErrorAt, findError, kids } from './context';
 import { convertStatements } from './stmt';
 import { lezerInput } from './fstring-spec-fix';
+import { DISPLAY_MARKER } from '../notebook-marker';
 
 export function parse(source: string): Module {
+  const mod = parseStatements(source);
+  markDisplayed(source, mod);
+  return mod;
+}
+
+/** Notebook sources name the statements Jupyter would display (notebook.ts). */
+function markDisplayed(source: string, mod: Module): void {
+  const at = source.lastIndexOf(DISPLAY_MARKER);
+  if (at < 0 || source.lastIndexOf('\n', source.length - 2) + 1 !== at) return;
+  const wanted = new Set(source.slice(at + DISPLAY_MARKER.length).trim().split(/\s+/));
+  for (const s of mod.body) {
+    if (s.kind === 'Expr' && wanted.has(`${s.range.line}:${s.range.col}`)) s.display = true;
+  }
+}
+
+function parseStatements(source: string): Module {
   const cx = new ConvertContext(source);
   const tree = parser.parse(lezerInput(source));
   const body: Stmt[] = [];

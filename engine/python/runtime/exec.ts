@@ -8,7 +8,7 @@ import { Scope } from './scope';
 import { evalExpr } from './eval';
 import { assignTarget, deleteTarget } from './assign';
 import { getIterator } from './iter';
-import { truthy, findDunder, getAttr, typeOf } from './protocol';
+import { truthy, findDunder, getAttr, repr, typeOf } from './protocol';
 import { getItem, setItem } from './subscript';
 import { inplaceOp } from './ops';
 import { makeFunction, makeClass } from './define';
@@ -60,9 +60,11 @@ function execStmtInner(it: Interpreter, s: Stmt, scope: Scope): Completion | Pro
 
 async function execAsync(it: Interpreter, s: Stmt, scope: Scope): Promise<Completion> {
   switch (s.kind) {
-    case 'Expr':
-      await value(it, s.value, scope);
+    case 'Expr': {
+      const v = await value(it, s.value, scope);
+      if (s.display && v !== null) it.write((await repr(it, v)) + '\n');
       return undefined;
+    }
     case 'Assign': {
       const v = await value(it, s.value, scope);
       for (const t of s.targets) await assignTarget(it, t, v, scope);
