@@ -67,12 +67,13 @@ function describe(adapter: GPUAdapter): { adapterName: string; software: boolean
  *  that says what to do. Also installs WebGPU's globals (GPUBufferUsage, ...)
  *  that the backend's code refers to. */
 export async function createDawnDevice(opts: DawnOptions = {}): Promise<DawnDevice> {
+  // The Vulkan loader complains on stderr without it (harmless, but noisy).
+  process.env.XDG_RUNTIME_DIR ??= '/tmp';
   const dawn = await loadDawn();
   Object.assign(globalThis, dawn.globals);
   let adapter = await requestAdapter(dawn, opts);
   if (!adapter && opts.softwareFallback && !process.env.VK_ICD_FILENAMES) {
     process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
-    process.env.XDG_RUNTIME_DIR ??= '/tmp';
     adapter = await requestAdapter(dawn, opts);
   }
   if (!adapter) {

@@ -3,15 +3,22 @@
 // backend's binary.ts); integer division by zero cannot raise on a GPU, so it
 // yields 0 here (documented limit) where the CPU backend raises.
 import type { KernelAttrs } from '../../backend';
-import type { GpuKernel } from '../context';
+import type { GpuKernel, GpuView } from '../context';
 import type { ElementwiseOp } from './elementwise';
 import { computeType, runElementwise } from './elementwise';
 import { FLOAT_HELPER_SOURCE } from './unary';
 
 const BINARY_HELPERS = `
+// C's fmod edge cases, which WGSL's % leaves undefined.
+fn fmod_g(a: f32, b: f32) -> f32 {
+  if (is_nan(a) || is_nan(b) || is_inf(a) || b == 0.0) { return nan_f32(); }
+  if (is_inf(b)) { return a; }
+  return a % b;
+}
 fn floor_div_f(a: f32, b: f32) -> f32 {
   if (b == 0.0) { return div_g(a, b); }
-  let m = a % b;
+  let m = fmod_g(a, b);
+  if (is_nan(m)) { return nan_f32(); }
   var q = (a - m) / b;
   if (m != 0.0 && ((b < 0.0) != (m < 0.0))) { q = q - 1.0; }
   if (q != 0.0) {
@@ -23,44 +30,66 @@ fn floor_div_f(a: f32, b: f32) -> f32 {
   return bitcast<f32>((bitcast<u32>(a) ^ bitcast<u32>(b)) & 0x80000000u);
 }
 fn remainder_f(a: f32, b: f32) -> f32 {
-  if (b == 0.0 || is_nan(a) || is_nan(b) || is_inf(a)) { return nan_f32(); }
-  if (is_inf(b)) {
-    if (a == 0.0 || (a < 0.0) == (b < 0.0)) { return a; }
-    return b;
-  }
-  var m = a % b;
-  if (m != 0.0 && ((b < 0.0) != (m < 0.0))) { m = m + b; }
+  var m = fmod_g(a, b);
+  if (m != 0.0 && !is_nan(m) && ((b < 0.0) != (m < 0.0))) { m = m + b; }
   return m;
 }
 fn is_odd_int(e: f32) -> bool {
-  return abs(e) < 16777216.0 && (i32(e) & 1) == 1;
+  return abs(e) < 16777216.0 && floor(e) == e && (i32(e) & 1) == 1;
 }
+// pow with C99 Annex F's special cases.
 fn pow_f(x: f32, e: f32) -> f32 {
-  if (e == 0.0) { return 1.0; }
-  if (is_nan(x) || is_nan(e)) { return select(nan_f32(), 1.0, x == 1.0); }
-  if (x == 1.0) { return 1.0; }
+  if (e == 0.0 || x == 1.0) { return 1.0; }
+  if (is_nan(x) || is_nan(e)) { return nan_f32(); }
   if (e == 1.0) { return x; }
   if (e == 2.0) { return x * x; }
+  let odd = is_odd_int(e);
+  let neg = neg_bit(x);
+  if (is_inf(e)) {
+    if (abs(x) == 1.0) { return 1.0; }
+    return select(0.0, inf_f32(), (abs(x) > 1.0) == (e > 0.0));
+  }
+  if (is_inf(x) || x == 0.0) {
+    // |x| is 0 or inf: the result is 0 or inf, negative for odd integer e.
+    let big = is_inf(x) == (e > 0.0);
+    let r = select(0.0, inf_f32(), big);
+    return select(r, -r, neg && odd);
+  }
+  if (x < 0.0 && floor(e) != e) { return nan_f32(); }
+  if (e == 0.5) { return sqrt(x); }
+  if (e == -1.0) { return 1.0 / x; }
+  let r = exp2(e * log2(abs(x)));
+  return select(r, -r, x < 0.0 && odd);
+}
+// pow(tensor, scalar) in PyTorch's CPU kernel special-cases small exponents
+// (sqrt for 0.5, products for 2 and 3, reciprocals), which differ from
+// std::pow at the edges (pow(-inf, 0.5) is NaN there, inf in C).
+fn pow_scalar_f(x: f32, e: f32) -> f32 {
   if (e == 0.5) { return sqrt_g(x); }
+  if (e == -0.5) { return div_g(1.0, sqrt_g(x)); }
+  if (e == 2.0) { return x * x; }
+  if (e == 3.0) { return x * x * x; }
   if (e == -1.0) { return div_g(1.0, x); }
-  let ax = abs(x);
-  let integral = floor(e) == e;
-  if (x < 0.0 && !integral && !is_inf(e)) { return nan_f32(); }
+  if (e == -2.0) { return div_g(1.0, x * x); }
+  return pow_f(x, e);
+}
+const PI_F: f32 = 3.14159265358979;
+// atan2 with C's signed-zero and infinity cases.
+fn atan2_g(y: f32, x: f32) -> f32 {
+  if (is_nan(y) || is_nan(x)) { return nan_f32(); }
   var r: f32;
-  if (ax == 0.0) {
-    r = select(inf_f32(), 0.0, e > 0.0);
-  } else if (is_inf(ax)) {
-    r = select(0.0, inf_f32(), e > 0.0);
-  } else if (is_inf(e)) {
-    if (ax == 1.0) { return 1.0; }
-    r = select(0.0, inf_f32(), (ax > 1.0) == (e > 0.0));
+  if (y == 0.0) {
+    r = select(0.0, PI_F, x < 0.0 || (x == 0.0 && neg_bit(x)));
+  } else if (is_inf(y) && is_inf(x)) {
+    r = select(PI_F / 4.0, 3.0 * PI_F / 4.0, x < 0.0);
+  } else if (is_inf(x)) {
+    r = select(0.0, PI_F, x < 0.0);
+  } else if (is_inf(y)) {
+    r = PI_F / 2.0;
   } else {
-    r = exp2(e * log2(ax));
+    return atan2(y, x);
   }
-  if (x < 0.0 || (x == 0.0 && (bitcast<u32>(x) & 0x80000000u) != 0u)) {
-    if (integral && is_odd_int(e)) { r = -r; }
-  }
-  return r;
+  return select(r, -r, neg_bit(y));
 }
 fn max_f(a: f32, b: f32) -> f32 {
   if (is_nan(a) || is_nan(b)) { return nan_f32(); }
@@ -113,17 +142,21 @@ const FORMS: Record<string, Form> = {
   pow: { f32: 'pow_f(a, b)', i32: 'pow_i(a, b)' },
   maximum: { f32: 'max_f(a, b)', i32: 'max(a, b)' },
   minimum: { f32: 'min_f(a, b)', i32: 'min(a, b)' },
-  atan2: { f32: 'atan2(a, b)' },
+  atan2: { f32: 'atan2_g(a, b)' },
   eq: { f32: 'a == b', i32: 'a == b', result: 'bool' },
   ne: { f32: 'a != b || is_nan(a) || is_nan(b)', i32: 'a != b', result: 'bool' },
   lt: { f32: 'a < b', i32: 'a < b', result: 'bool' },
   le: { f32: 'a <= b', i32: 'a <= b', result: 'bool' },
   gt: { f32: 'a > b', i32: 'a > b', result: 'bool' },
   ge: { f32: 'a >= b', i32: 'a >= b', result: 'bool' },
-  logical_and: { f32: 'a != 0.0 && b != 0.0', i32: 'a != 0 && b != 0', result: 'bool' },
-  logical_or: { f32: 'a != 0.0 || b != 0.0', i32: 'a != 0 || b != 0', result: 'bool' },
-  logical_xor: { f32: '(a != 0.0) != (b != 0.0)', i32: '(a != 0) != (b != 0)', result: 'bool' },
+  logical_and: { f32: 'nz(a) && nz(b)', i32: 'a != 0 && b != 0', result: 'bool' },
+  logical_or: { f32: 'nz(a) || nz(b)', i32: 'a != 0 || b != 0', result: 'bool' },
+  logical_xor: { f32: 'nz(a) != nz(b)', i32: '(a != 0) != (b != 0)', result: 'bool' },
 };
+
+function isScalarLike(v: GpuView): boolean {
+  return v.shape.every((s, d) => s === 1 || v.strides[d] === 0);
+}
 
 function binaryKernel(name: string, form: Form): GpuKernel {
   return (ctx, inputs, outputs, attrs: KernelAttrs) => {
@@ -131,10 +164,11 @@ function binaryKernel(name: string, form: Form): GpuKernel {
     const expr = t === 'f32' ? form.f32 : form.i32;
     if (expr === undefined) throw new Error(`no WebGPU kernel '${name}' for dtype ${inputs[0].dtype}`);
     const alpha = (attrs.alpha as number | undefined) ?? 1;
+    const scalarPow = name === 'pow' && t === 'f32' && isScalarLike(inputs[1]);
     const op: ElementwiseOp = {
-      name,
+      name: scalarPow ? 'pow_scalar' : name,
       loadAs: [t, t],
-      expr,
+      expr: scalarPow ? 'pow_scalar_f(a, b)' : expr,
       result: form.result ?? 'value',
       helpers: FLOAT_HELPER_SOURCE + BINARY_HELPERS,
       scalars: form.alpha ? [{ value: alpha, type: t }] : [],

@@ -53,10 +53,38 @@ fn expm1_g(x: f32) -> f32 {
   if (is_nan(x)) { return x; }
   if (x > 88.72284) { return inf_f32(); }
   let u = exp(x);
+  // The correction only matters near 0; far from it u - 1 is exact enough
+  // and the product below could overflow.
+  if (abs(x) > 0.5) { return u - 1.0; }
   if (u == 1.0) { return x; }
-  let um1 = u - 1.0;
-  if (um1 == -1.0) { return -1.0; }
-  return um1 * x / log(u);
+  return (u - 1.0) * x / log(u);
+}
+// Nonzero by the bits: NaN counts as true, as in C++ (WGSL float compares may not see NaN).
+fn nz(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) != 0u; }
+fn neg_bit(x: f32) -> bool { return (bitcast<u32>(x) & 0x80000000u) != 0u; }
+// WGSL's sin/cos only promise an absolute error of 2^-11 (SwiftShader shows
+// 4e-5): use Cephes' sinf/cosf (Cody-Waite reduction by pi/4, minimax
+// polynomials), within an ulp or two for the arguments programs use.
+fn trig_g(xx: f32, cosine: bool) -> f32 {
+  if (is_nan(xx) || is_inf(xx)) { return nan_f32(); }
+  var x = abs(xx);
+  var neg = !cosine && xx < 0.0;
+  var j = u32(x * 1.27323954473516);
+  var y = f32(j);
+  if ((j & 1u) == 1u) { j = j + 1u; y = y + 1.0; }
+  j = j & 7u;
+  if (j > 3u) { neg = !neg; j = j - 4u; }
+  if (cosine && j > 1u) { neg = !neg; }
+  x = ((x - y * 0.78515625) - y * 2.4187564849853515625e-4) - y * 3.77489497744594108e-8;
+  let z = x * x;
+  let cosPoly = (j == 1u || j == 2u) != cosine;
+  var r: f32;
+  if (cosPoly) {
+    r = ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1.0;
+  } else {
+    r = ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * x + x;
+  }
+  return select(r, -r, neg);
 }
 fn div_g(a: f32, b: f32) -> f32 {
   if (b == 0.0) {
@@ -87,14 +115,14 @@ const FORMS: Record<string, Form> = {
   round: { f32: 'round(a)', i32: 'a' },
   trunc: { f32: 'trunc(a)', i32: 'a' },
   reciprocal: { f32: 'div_g(1.0, a)' },
-  sin: { f32: 'sin(a)' },
-  cos: { f32: 'cos(a)' },
+  sin: { f32: 'trig_g(a, false)' },
+  cos: { f32: 'trig_g(a, true)' },
   log1p: { f32: 'log1p_g(a)' },
   expm1: { f32: 'expm1_g(a)' },
   log2: { f32: 'log2_g(a)' },
   log10: { f32: 'log_g(a) * 0.4342944819032518' },
   square: { f32: 'a * a', i32: 'a * a' },
-  logical_not: { f32: 'a == 0.0', i32: 'a == 0', result: 'bool' },
+  logical_not: { f32: '!nz(a)', i32: 'a == 0', result: 'bool' },
   isnan: { f32: 'is_nan(a)', i32: 'false', result: 'bool' },
   isinf: { f32: 'is_inf(a)', i32: 'false', result: 'bool' },
 };
