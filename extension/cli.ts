@@ -10,6 +10,7 @@ import { formatTraceback } from '../engine/python/run';
 import { toNotebookSource } from '../engine/python/notebook';
 import type { Trace } from '../engine/trace/types';
 import { writeReport } from './report';
+import { createNodeWebGPU, type NodeWebGPU } from './gpu/node-backend';
 
 interface CliArgs {
   command: string;
@@ -64,22 +65,33 @@ function readProgram(file: string): string {
   }
 }
 
-async function backendFor(name: 'cpu' | 'webgpu') {
-  if (name === 'cpu') return undefined;
-  process.stderr.write('RuntimeError: the WebGPU backend is not available to the command line in this build; use --backend cpu\n');
-  process.exit(1);
+async function backendFor(name: 'cpu' | 'webgpu'): Promise<NodeWebGPU | null> {
+  if (name === 'cpu') return null;
+  try {
+    // SwiftShader fallback: works without a GPU (slowly), like the tests.
+    return await createNodeWebGPU({ softwareFallback: true });
+  } catch (e) {
+    const err = e as Error;
+    process.stderr.write(`${err.name === 'Error' ? 'RuntimeError' : err.name}: ${err.message}\n`);
+    process.exit(1);
+  }
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const source = readProgram(args.file);
-  const backend = await backendFor(args.backend);
+  const gpu = await backendFor(args.backend);
   const echo = args.command === 'run';
-  const trace: Trace = await run(source, {
-    file: args.file,
-    backend,
-    onStdout: echo ? (text) => process.stdout.write(text) : undefined,
-  });
+  let trace: Trace;
+  try {
+    trace = await run(source, {
+      file: args.file,
+      backend: gpu?.backend,
+      onStdout: echo ? (text) => process.stdout.write(text) : undefined,
+    });
+  } finally {
+    gpu?.close();
+  }
   if (args.trace) writeFileSync(args.trace, JSON.stringify(trace));
   if (args.command === 'render' && args.html) await render(trace, source, args.html);
   if (trace.error) {
