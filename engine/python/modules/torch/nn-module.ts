@@ -41,6 +41,21 @@ export function wrapModule(m: Module): PyInstance {
 export function bindNative(o: PyInstance, m: Module): void {
   o.native = m;
   wrappers.set(m, o);
+  if (!(m instanceof PyBackedModule)) traceForward(m);
+}
+
+/** Makes a built-in layer's forward announce its module path to the trace,
+ *  also when a container (Sequential) calls it from TypeScript. */
+function traceForward(m: Module): void {
+  const inner = m.forward.bind(m);
+  m.forward = (...args: unknown[]): unknown => {
+    moduleStack.push(modulePaths.get(m) ?? m.typeName);
+    try {
+      return inner(...args);
+    } finally {
+      moduleStack.pop();
+    }
+  };
 }
 
 export function asModule(v: PyValue): Module | null {
@@ -83,7 +98,15 @@ class PyBackedModule extends Module {
     if (!fwd || fwd === builtinForward) {
       return Promise.reject(pyError('NotImplementedError', `Module [${this.typeName}] is missing the required "forward" function`));
     }
-    return this.ctx.call(fwd, [this.self, ...args.map(toPy)]).then(fromPy);
+    return this.run(fwd, args);
+  }
+  private async run(fwd: PyValue, args: unknown[]): Promise<unknown> {
+    moduleStack.push(modulePaths.get(this) ?? this.typeName);
+    try {
+      return fromPy(await this.ctx.call(fwd, [this.self, ...args.map(toPy)]));
+    } finally {
+      moduleStack.pop();
+    }
   }
 }
 
@@ -120,12 +143,12 @@ defMethod(moduleClass, 'forward', async (self, args) => toPy(await S(self).call(
 const builtinForward = moduleClass.dict.get('forward');
 defMethod(moduleClass, '__call__', async (self, args, kwargs, ctx) => {
   const m = S(self);
-  const path = modulePaths.get(m) ?? m.typeName;
-  moduleStack.push(path);
+  const fwd = (self as PyInstance).cls.lookup('forward');
+  if (fwd === builtinForward) return toPy(await m.call(...args.map(fromPy)));
+  // A Python forward: the module path is pushed here (built-in forwards push their own).
+  moduleStack.push(modulePaths.get(m) ?? m.typeName);
   try {
-    const fwd = (self as PyInstance).cls.lookup('forward');
-    if (m instanceof PyBackedModule || fwd !== builtinForward) return await ctx.call(fwd!, [self, ...args], kwargs);
-    return toPy(await m.call(...args.map(fromPy)));
+    return await ctx.call(fwd!, [self, ...args], kwargs);
   } finally {
     moduleStack.pop();
   }
