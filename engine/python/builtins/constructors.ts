@@ -62,6 +62,7 @@ export async function toInt(ctx: CallContext, v: PyValue, base: PyValue = null):
   if (base !== null) {
     if (typeof v !== 'string') throw pyError('TypeError', "int() can't convert non-string with explicit base");
     const b = Number(bigintArg(base));
+    if (b !== 0 && (b < 2 || b > 36)) throw pyError('ValueError', 'int() base must be >= 2 and <= 36, or 0');
     const r = parseIntLiteral(v, b);
     if (r === null) throw pyError('ValueError', `invalid literal for int() with base ${b}: ${strRepr(v)}`);
     return r;
@@ -199,7 +200,7 @@ export function installConstructors(): void {
     const self = args[0];
     const cls = typeOf(self);
     if ((args.length > 1 || (kwargs && kwargs.size)) && cls.lookup('__init__') === B.object.dict.get('__init__') &&
-        cls.lookup('__new__') === undefined) {
+        cls.lookup('__new__') === objectNew) {
       throw pyError('TypeError', `${cls.name}() takes no arguments`);
     }
     return null;
@@ -241,11 +242,16 @@ export async function dictUpdate(ctx: CallContext, d: PyDict, src: PyValue): Pro
     await mergeMapping(ctx as never, d, src);
     return;
   }
+  let i = 0;
   for (const item of await toArray(ctx, src)) {
+    if (item === null || (typeof item !== 'object' && typeof item !== 'string')) {
+      throw pyError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
+    }
     const pair = await toArray(ctx, item);
     if (pair.length !== 2) {
-      throw pyError('ValueError', `dictionary update sequence element #0 has length ${pair.length}; 2 is required`);
+      throw pyError('ValueError', `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
     }
+    i++;
     d.set(pair[0], pair[1]);
   }
 }

@@ -13,7 +13,7 @@ export function floorDivInt(a: bigint, b: bigint): bigint {
 }
 
 export function modInt(a: bigint, b: bigint): bigint {
-  if (b === 0n) throw pyError('ZeroDivisionError', 'integer division or modulo by zero');
+  if (b === 0n) throw pyError('ZeroDivisionError', 'integer modulo by zero');
   const r = a % b;
   return r !== 0n && (r < 0n) !== (b < 0n) ? r + b : r;
 }
