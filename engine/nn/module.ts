@@ -110,6 +110,11 @@ export class Module {
     const removeFrom = (...maps: (Map<string, unknown> | Set<string>)[]): void => {
       for (const m of maps) m.delete(name);
     };
+    if (name === 'training') {
+      // A plain attribute in PyTorch, mirrored by the `training` field here.
+      this.training = Boolean(value);
+      return;
+    }
     if (isParameter(value)) {
       removeFrom(this._attrs, this._buffers, this._modules, this._nonPersistentBuffers);
       this.registerParameter(name, value);
@@ -138,11 +143,12 @@ export class Module {
 
   /** Whether getAttr(name) would find something. */
   hasAttr(name: string): boolean {
-    return this._attrs.has(name) || this._parameters.has(name) || this._buffers.has(name) || this._modules.has(name);
+    return name === 'training' || this._attrs.has(name) || this._parameters.has(name) || this._buffers.has(name) || this._modules.has(name);
   }
 
   /** The instance dict first (as Python's __getattribute__), then nn.Module.__getattr__. */
   getAttr(name: string): unknown {
+    if (name === 'training') return this.training;
     if (this._attrs.has(name)) return this._attrs.get(name);
     if (this._parameters.has(name)) return this._parameters.get(name);
     if (this._buffers.has(name)) return this._buffers.get(name);

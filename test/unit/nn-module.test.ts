@@ -205,3 +205,13 @@ describe('Module.apply', () => {
     expect(seen).toEqual(['ReLU', 'Tanh', 'Sequential', 'Sigmoid', 'Sequential']);
   });
 });
+
+describe('the training flag as an attribute', () => {
+  it('getAttr/setAttr("training") mirror the field', () => {
+    const m = new Dropout(0.5);
+    expect(m.getAttr('training')).toBe(true);
+    m.setAttr('training', false);
+    expect(m.training).toBe(false);
+    expect(m.hasAttr('training')).toBe(true);
+  });
+});
