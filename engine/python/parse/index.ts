@@ -28,8 +28,22 @@ function parseStatements(source: string): Module {
   const cx = new ConvertContext(source);
   const tree = parser.parse(lezerInput(source));
   const body: Stmt[] = [];
+  // One pass over the whole tree finds the first error node (cheap cursor
+  // walk); statements that end before it convert normally.
+  let firstError: { from: number; to: number } | null = null;
+  tree.iterate({
+    enter: (n) => {
+      if (firstError) return false;
+      if (n.type.isError) {
+        firstError = { from: n.from, to: n.to };
+        return false;
+      }
+      return undefined;
+    },
+  });
+  const errAt = firstError as { from: number; to: number } | null;
   for (const node of kids(tree.topNode)) {
-    const err = findError(node);
+    const err = errAt && errAt.from <= node.to && errAt.from >= node.from ? findError(node) : null;
     if (err) {
       const open = unclosedBracket(source, node.from, err.from);
       if (open !== null) return { body, syntaxError: { message: `'${source[open]}' was never closed`, range: cx.lines.range(open, open + 1) } };
