@@ -45,6 +45,8 @@ describe('graph folding', () => {
     expect(recognise(['neg', 'exp', 'add', 'reciprocal', 'mul'])).toBe('sigmoid');
     expect(recognise(['exp', 'sum', 'div'])).toBe('softmax');
     expect(recognise(['mm', 'add'])).toBeUndefined();
+    expect(recognise(['t', 'addmm', 'relu', 't', 'addmm'])).toBe('2 linear layers + relu');
+    expect(recognise(['log_softmax', 'nll_loss'])).toBe('cross-entropy loss');
   });
 });
 

@@ -10,6 +10,7 @@ import { PLOTS_SOURCE, plotsTrace } from './fixtures/plots';
 import { SEED_BACKWARD_SOURCE, seedTrace } from './fixtures/seed';
 import type { Trace } from '../../engine/trace/types';
 import { type Harness, ROOT, type ThemeName, startHarness } from './harness';
+import { program, realTrace } from './fixtures/real';
 
 const SEED = readFileSync(join(ROOT, 'examples/seed.py'), 'utf8');
 /** The runtime's own trace of examples/seed.py (H5's fixture): what users see. */
@@ -18,10 +19,15 @@ const REAL_MM_ERROR: Trace = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/t
 const MM_ERROR_PY = readFileSync(join(ROOT, 'test/conformance/torch/mm_shape_error.py'), 'utf8');
 const row = (name: string): string => `vscode-data-grid-row:has(vscode-data-grid-cell:text-is("${name}"))`;
 const THEMES: ThemeName[] = ['light', 'dark', 'high-contrast'];
+const MLP_PY = 'test/fixtures/traces/programs/mlp_training.py';
 let h: Harness;
+let seedBackward: Trace;
+let mlp: Trace;
 
 beforeAll(async () => {
   h = await startHarness();
+  seedBackward = await realTrace(SEED_BACKWARD_SOURCE, 'seed_backward.py');
+  mlp = await realTrace(program(ROOT, MLP_PY), MLP_PY);
 }, 120_000);
 afterAll(async () => {
   await h?.close();
@@ -120,7 +126,7 @@ describe('gradient flow view', () => {
   it('draws the grads of y.backward() from the loss back to the weights', async () => {
     for (const theme of THEMES) {
       const p = await h.open(theme);
-      await p.showTrace(seedTrace(SEED_BACKWARD_SOURCE, true), SEED_BACKWARD_SOURCE, 'gradients');
+      await p.showTrace(seedBackward, SEED_BACKWARD_SOURCE, 'gradients');
       await p.page.waitForTimeout(2200); // let the backward animation finish before the picture
       const edges = await p.page.$$eval('.tl-view[data-view="gradients"] path.edge', (els) =>
         els.map((e) => ({ id: e.getAttribute('data-id')!, width: Number(e.getAttribute('stroke-width')), colour: e.getAttribute('stroke') })));
@@ -230,6 +236,24 @@ describe('network view', () => {
 });
 
 describe('training and plots views', () => {
+  it('draws the real training run of a small MLP (runtime trace)', async () => {
+    const p = await h.open('light');
+    await p.showTrace(mlp, program(ROOT, MLP_PY), 'training');
+    expect(mlp.steps.length).toBe(20);
+    const params = mlp.steps[0].params.map((x) => x.name);
+    expect(await p.page.$$eval('.tl-view[data-view="training"] g.gradflow text.name', (t) => t.map((x) => x.textContent))).toEqual(params);
+    expect(await p.page.$$eval('.tl-view[data-view="training"] g.hist', (r) => r.length)).toBe(params.length);
+    const d = await p.page.$eval('.tl-view[data-view="training"] path.loss', (x) => x.getAttribute('d'));
+    expect(d!.split(/[ML]/).filter(Boolean)).toHaveLength(mlp.steps.filter((s) => s.loss !== null).length);
+    await p.shot('training-real-mlp-light');
+    await p.send({ type: 'showView', view: 'network' });
+    expect(await p.page.$$eval('.tl-view[data-view="network"] g.units circle', (c) => c.length)).toBe(8 + 16 + 2);
+    await p.shot('network-real-mlp-light');
+    await p.send({ type: 'showView', view: 'graph' });
+    await p.shot('graph-real-mlp-light');
+    expect(p.errors).toEqual([]);
+  });
+
   it('draws a 938-step loss curve, gradient flow and weight histograms', async () => {
     for (const theme of THEMES) {
       const p = await h.open(theme);

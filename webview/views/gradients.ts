@@ -63,7 +63,7 @@ export class GradientView extends GraphView {
   protected override note(): string {
     const b = chosenBackward(this.ctx);
     if (!b) return 'No backward() has run yet: call loss.backward() to see gradients flow.';
-    return `Gradients of backward() #${b.index + 1} (line ${b.range.line}${b.step !== undefined ? `, before step ${b.step}` : ''}). ` +
+    return `Gradients of backward() #${b.index} (line ${b.range.line}${b.step !== undefined ? `, before step ${b.step}` : ''}). ` +
       'Edge width = size of the gradient, red = positive, blue = negative. Leaves are where .grad ends up.';
   }
 
@@ -71,7 +71,7 @@ export class GradientView extends GraphView {
     const b = chosenBackward(this.ctx);
     const bs = this.ctx.trace.backwards;
     this.picker.setOptions(
-      bs.map((r) => ({ value: String(r.index), label: `#${r.index + 1} · line ${r.range.line}${r.step !== undefined ? ` · step ${r.step}` : ''}` })),
+      bs.map((r) => ({ value: String(r.index), label: `#${r.index} · line ${r.range.line}${r.step !== undefined ? ` · step ${r.step}` : ''}` })),
       b ? String(b.index) : '',
     );
     if (!b) return style;
@@ -97,7 +97,9 @@ export class GradientView extends GraphView {
       const gr = grads.get(n.rep.id);
       if (!gr) continue;
       const vals = gr.grad?.sample.values ?? [];
-      const text = vals.length > 0 && vals.length <= 2 && gr.grad?.sample.complete ? `∇ ${vals.map(fmt).join(', ')}` : `∇ |max| ${fmt(gr.maxAbs)}`;
+      const one = n.rep.shape.reduce((a, c) => a * c, 1) === 1;
+      // A single number is shown as itself; bigger grads by their largest entry.
+      const text = one ? `∇ ${fmt(gr.mean)}` : vals.length > 0 && vals.length <= 2 && gr.grad?.sample.complete ? `∇ ${vals.map(fmt).join(', ')}` : `∇ |max| ${fmt(gr.maxAbs)}`;
       nodeGrad.set(n.id, { text, color: gr.mean < 0 ? t.neg : t.pos, depth: depth.get(n.id) ?? 0 });
     }
     return { ...style, edgeGrad, nodeGrad };

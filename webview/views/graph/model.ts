@@ -71,6 +71,12 @@ export function functionSpans(source: string): FunctionSpan[] {
 /** Names what a folded chain of ops computes, when it is a textbook function. */
 export function recognise(ops: string[]): string | undefined {
   const has = (...names: string[]): boolean => names.some((n) => ops.includes(n));
+  const linear = ops.filter((o) => ['linear', 'addmm', 'mm', 'matmul'].includes(o)).length;
+  if (linear >= 2) {
+    const acts = [...new Set(ops.filter((o) => ['relu', 'sigmoid', 'tanh', 'softmax', 'log_softmax'].includes(o)))];
+    return `${linear} linear layers${acts.length ? ` + ${acts.join(', ')}` : ''}`;
+  }
+  if (has('log_softmax') && has('nll_loss')) return 'cross-entropy loss';
   if (has('sigmoid')) return 'sigmoid';
   if (has('softmax', 'log_softmax')) return ops.includes('log_softmax') ? 'log-softmax' : 'softmax';
   if (has('exp') && has('sum') && has('div', 'true_divide')) return 'softmax';

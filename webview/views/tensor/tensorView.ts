@@ -37,6 +37,7 @@ export class TensorView implements View {
   private slices = new Map<string, SliceChoice>();
   private imageMode = new Map<string, boolean>();
   private ctx!: ViewContext;
+  private lastName: string | null = null;
 
   mount(container: HTMLElement): void {
     this.el = container;
@@ -61,7 +62,13 @@ export class TensorView implements View {
   chosen(ctx: ViewContext): (ExprRecord & { value: TensorSummary }) | undefined {
     const recs = tensorRecords(ctx.trace.exprs);
     const byKey = recs.find((r) => recordKey(r) === ctx.state.tensorKey);
-    if (byKey) return byKey;
+    if (byKey) {
+      this.lastName = byKey.assignedName ?? null;
+      return byKey;
+    }
+    // An edit above the chosen line moves its offsets: follow the name instead.
+    const byName = this.lastName ? [...recs].reverse().find((r) => r.assignedName === this.lastName) : undefined;
+    if (byName) return byName;
     // A graph selection shows that node's tensor; otherwise the last named one.
     const byNode = ctx.state.selectedNode !== null ? recs.find((r) => r.value.nodeId === ctx.state.selectedNode) : undefined;
     return byNode ?? [...recs].reverse().find((r) => r.assignedName) ?? recs[recs.length - 1];
