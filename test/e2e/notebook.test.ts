@@ -10,7 +10,7 @@ let wb: Workbench;
 
 beforeAll(async () => {
   wb = await startWorkbench({ files: ['test/e2e/fixtures/seed_cells.ipynb'] });
-  await wb.openFile('seed_cells.ipynb', '.notebook-editor .cell-list-row');
+  await wb.openFile('seed_cells.ipynb', '.code-cell-row');
 });
 
 afterAll(async () => {
@@ -18,15 +18,16 @@ afterAll(async () => {
 });
 
 test('cells run in order: hint and hover in cell 2, the mm error in cell 3', async () => {
-  const cells = wb.page.locator('.notebook-editor .code-cell-row');
+  const cells = wb.page.locator('.code-cell-row');
   await expect.poll(() => cells.count(), { timeout: 20_000 }).toBe(3);
   const cell2 = cells.nth(1);
   const cell3 = cells.nth(2);
-  await expect.poll(() => cell2.locator('.view-lines').innerText(), { timeout: 30_000 }).toMatch(/features: \[1, 5\] = torch\.randn/);
+  await expect.poll(async () => (await cell2.locator('.view-lines').innerText()).replace(/\u00a0/g, ' '), { timeout: 30_000 }).toMatch(/features: \[1, 5\] = torch\.randn/);
   await cell3.locator('.squiggly-error').first().waitFor({ timeout: 15_000 });
 
   await cell2.locator('.view-line span', { hasText: /^features$/ }).first().hover();
-  const hover = wb.page.locator('.monaco-hover .monaco-hover-content').first();
+  // Every cell editor has its own hover widget: read the visible one.
+  const hover = wb.page.locator('.monaco-hover .monaco-hover-content:visible').first();
   await hover.waitFor({ state: 'visible', timeout: 5000 });
   const text = await hover.innerText();
   expect(text).toContain('torch.Size([1, 5])');
@@ -35,6 +36,7 @@ test('cells run in order: hint and hover in cell 2, the mm error in cell 3', asy
   await wb.page.mouse.move(0, 0);
 
   await cell3.locator('.view-line span', { hasText: 'mm' }).first().hover();
-  await expect.poll(async () => (await hover.isVisible()) && (await hover.innerText()), { timeout: 5000 }).toContain(golden.mm_error);
+  await hover.waitFor({ state: 'visible', timeout: 5000 });
+  expect(await hover.innerText()).toContain(`RuntimeError: ${golden.mm_error}`);
   await wb.screenshot('notebook-diagnostic-dark');
 });
