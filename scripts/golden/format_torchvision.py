@@ -34,6 +34,32 @@ def b64(t):
     return base64.b64encode(t.contiguous().numpy().tobytes()).decode()
 
 
+PROGRAM = """
+import torch
+from torchvision import datasets, transforms
+transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
+trainset = datasets.MNIST('MNIST_data/', download=True, train=True, transform=transform)
+print(trainset)
+print(len(trainset))
+image, label = trainset[1]
+print(type(image).__name__, label, image.shape, image.dtype)
+print(image.sum(), image.mean(), image.max())
+print(image[0, 14, 10:16])
+testset = datasets.MNIST('MNIST_data/', download=True, train=False)
+print(len(testset), testset[0][0], testset[0][1], testset.classes[3])
+"""
+
+
+def run_program():
+    """The same program through the torchvision stand-in (real torchvision
+    would read the IDX files mnist_export.py writes: same digits)."""
+    import subprocess
+    import sys
+    env = dict(os.environ, PYTHONPATH=os.path.join(HERE, 'torchvision_shim'))
+    r = subprocess.run([sys.executable, '-c', PROGRAM], capture_output=True, text=True, env=env, cwd='/tmp', check=True)
+    return {'source': PROGRAM, 'stdout': r.stdout}
+
+
 def main():
     images, labels = mx.load()
     cases = []
@@ -47,7 +73,8 @@ def main():
     counts = [labels[:mx.N_TRAIN].count(d) for d in range(10)]
     with open(OUT, 'w') as fh:
         json.dump({'generator': f'torch {torch.__version__}', 'trainCount': mx.N_TRAIN, 'testCount': len(labels) - mx.N_TRAIN,
-                   'trainLabelCounts': counts, 'first20Labels': labels[:20], 'cases': cases}, fh, indent=1)
+                   'trainLabelCounts': counts, 'first20Labels': labels[:20], 'cases': cases,
+                   'program': run_program()}, fh, indent=1)
         fh.write('\n')
 
 

@@ -31,6 +31,7 @@ beforeAll(() => {
 afterEach(() => {
   datasetSources.readFile = undefined;
   datasetSources.loadMnistDigits = undefined;
+  datasetSources.expandUser = undefined;
 });
 
 function bytesOf(v: unknown): Buffer {
@@ -85,6 +86,7 @@ function idx(magic: number, dims: number[], payload: Uint8Array): Uint8Array {
 describe('torchvision from Python', () => {
   it('MNIST(download=True) uses the bundled digits; repr, len, items and transforms', async () => {
     datasetSources.loadMnistDigits = async () => digits;
+    datasetSources.expandUser = (p) => p.replace(/^~(?=\/|$)/, '/home/learner');
     const r = await runPython(`
 from torchvision import datasets, transforms
 transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
@@ -99,7 +101,7 @@ print(len(raw), raw[0][0], raw[0][1], raw.classes[3])
     expect(r.error).toBeNull();
     expect(r.stdout).toBe(`Dataset MNIST
     Number of datapoints: 8000
-    Root location: ~/.pytorch/MNIST_data/
+    Root location: /home/learner/.pytorch/MNIST_data/
     Split: Train
     StandardTransform
 Transform: Compose(
@@ -110,6 +112,13 @@ Transform: Compose(
 Tensor 1 torch.Size([1, 28, 28]) torch.float32
 2000 <PIL.Image.Image image mode=L size=28x28> 0 3 - three
 `);
+  });
+
+  it('prints what the same program printed with torch 2.13 on the same digits', async () => {
+    datasetSources.loadMnistDigits = async () => digits;
+    const r = await runPython(G.program.source, { modules: registry() });
+    expect(r.error).toBeNull();
+    expect(r.stdout).toBe(G.program.stdout);
   });
 
   it('reads IDX files at root through the injected reader (FashionMNIST too)', async () => {

@@ -140,8 +140,9 @@ prop(visionDatasetClass, 'target_transform', (s) => s.targetTransform);
 
 function constructor(cls: PyClass): PyBuiltin {
   return new PyBuiltin(cls.name, async (args, kw) => {
-    const root = kw?.get('root') ?? args[0];
-    if (typeof root !== 'string') throw pyError('TypeError', `${cls.name}.__init__() missing required argument 'root' (a folder path)`);
+    const given = kw?.get('root') ?? args[0];
+    if (typeof given !== 'string') throw pyError('TypeError', `${cls.name}.__init__() missing required argument 'root' (a folder path)`);
+    const root = datasetSources.expandUser ? datasetSources.expandUser(given) : given;
     const train = (kw?.get('train') ?? args[1] ?? true) !== false;
     const transform = kw?.get('transform') ?? args[2] ?? null;
     const targetTransform = kw?.get('target_transform') ?? args[3] ?? null;

