@@ -154,6 +154,12 @@ describe('gradient flow view', () => {
     expect(await p.page.$eval('.tl-view[data-view="training"] g.hists text.title', (t) => t.textContent)).toBe('weight histograms at step 101');
     await p.send({ type: 'showView', view: 'gradients' });
     expect(await p.page.$eval('.tl-view[data-view="gradients"] p.tl-note', (t) => t.textContent)).toContain('before step 101');
+    // The picker chooses another backward() and the tab stays where it is.
+    await p.page.click('.tl-view[data-view="gradients"] vscode-dropdown');
+    await p.page.click('.tl-view[data-view="gradients"] vscode-option[value="5"]');
+    await p.idle();
+    expect(await p.page.$eval('.tl-view[data-view="gradients"] p.tl-note', (t) => t.textContent)).toMatch(/^Gradients of backward\(\) #5 \(line \d+, before step 17\)/);
+    expect((await p.state()).view).toBe('gradients');
   });
 });
 
@@ -197,7 +203,7 @@ describe('tensor view', () => {
     trace.exprs.push({
       range: { from: 0, to: 6, line: 1, col: 0, endLine: 1, endCol: 6 }, iteration: 1, count: 1, assignedName: 'batch',
       value: { kind: 'tensor', shape: [2, 1, 28, 28], dtype: 'float32', requiresGrad: false, gradFn: null, isLeaf: true, printed: 'tensor(...)',
-        stats: { min: -1, max: 1, mean: 0, std: 0.7, nanCount: 0, infCount: 0 }, sample: { values, complete: false } },
+        stats: { min: -1, max: 1, mean: 0, std: 0.7, nanCount: 3, infCount: 1 }, sample: { values, complete: false } },
     });
     await p.showTrace(trace, MLP_SOURCE, 'tensor');
     await p.page.click(row('batch'));
@@ -208,6 +214,7 @@ describe('tensor view', () => {
     const domain = await p.page.$eval('.tl-view[data-view="tensor"] g.heatmap', (g) => g.getAttribute('data-domain'));
     expect(domain).toMatch(/^-?[\d.e-]+,[\d.e-]+$/); // image mode: a min..max grey scale
     expect(await p.page.$$eval('.tl-view[data-view="tensor"] g.heatmap g.cells rect', (r) => r.length)).toBe(784);
+    expect(await p.page.$eval('.tl-view[data-view="tensor"] text.flags', (t) => t.textContent)).toBe('⚠ 3 NaN  ⚠ 1 Inf');
     await p.shot('tensor-image-dark');
   });
 });
@@ -306,7 +313,11 @@ describe('panel behaviour', () => {
 
   it('restores view, selection and trace after a reload (getState/setState)', async () => {
     const p = await h.open('light');
-    await p.showTrace(REAL_SEED, SEED, 'network');
+    await p.showTrace(REAL_SEED, SEED, 'graph');
+    // Tabs are the toolkit's: a click switches the view and is remembered.
+    await p.page.click('vscode-panel-tab#tab-network');
+    await p.idle();
+    expect((await p.state()).view).toBe('network');
     await p.page.reload();
     await p.page.waitForFunction(() => !!window.tensorLens);
     await p.idle();

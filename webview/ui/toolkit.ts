@@ -54,8 +54,11 @@ export function createTabs(tabs: { id: string; title: string }[], onSelect: (id:
     bodies.set(t.id, body);
   }
   let current = '';
-  panels.addEventListener('change', () => {
-    const id = (panels.getAttribute('activeid') ?? '').replace(/^tab-/, '');
+  panels.addEventListener('change', (e) => {
+    // Only the panels' own change (a dropdown inside a view bubbles 'change' too).
+    if (e.target !== panels) return;
+    // The property is current when the event fires; the attribute is reflected later.
+    const id = String((panels as unknown as { activeid?: string }).activeid ?? '').replace(/^tab-/, '');
     if (id && id !== current) {
       current = id;
       onSelect(id);
