@@ -20,6 +20,9 @@ import { toRunError } from './python/run';
 import {
   registerTorchModules, torchHooks, describeValue, noteModuleName, currentModulePath,
 } from './python/modules/torch/index';
+import { registerNumpyModules } from './python/modules/numpy/register';
+import { registerTorchvisionModules } from './python/modules/torchvision/register';
+import { registerMatplotlibModules } from './python/modules/matplotlib/register';
 import type { InterpreterHooks } from './python/hooks';
 import type { PyValue } from './python/runtime/objects';
 import { TraceRecorder } from './trace/recorder';
@@ -126,9 +129,15 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
   setOpObserver((op, inputs, output) => recorder.onOp(op, inputs, output));
 
   let stopped: StopReason | null = null;
+  let flushPlots = (): void => {};
   try {
     const registry = defaultModules.extend();
     registerTorchModules(registry);
+    // numpy after torch: it adds torch.from_numpy to the torch module.
+    registerNumpyModules(registry);
+    registerTorchvisionModules(registry);
+    const plots = registerMatplotlibModules(registry, (f) => { recorder.addFigure(f); });
+    flushPlots = () => plots.flush();
     const mod = parse(source);
     const runnable = mod.syntaxError && !options.runBeforeSyntaxError ? { body: [], syntaxError: mod.syntaxError } : mod;
     it = new Interpreter({
@@ -156,6 +165,8 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
     setGradEnabled(true);
     for (const k of Object.keys(torchHooks) as (keyof typeof torchHooks)[]) delete torchHooks[k];
   }
+  // A figure still being drawn when the program ends is shown too.
+  flushPlots();
   if (stopped) recorder.stop(stopped);
   return recorder.finish(Date.now() - started);
 }
