@@ -13,13 +13,20 @@ export function addIndent(s: string, spaces: number): string {
 }
 
 export function moduleRepr(m: Module): string {
-  const extra = m.extraRepr();
+  const childReprs = [...m._modules].map(([key, child]): [string, string] => [key, child === null ? 'None' : child.repr()]);
+  return assemble(m, m.extraRepr(), childReprs);
+}
+
+/** The same, awaiting extra_repr / __repr__ of modules written in Python. */
+export async function moduleReprAsync(m: Module): Promise<string> {
+  const childReprs: [string, string][] = [];
+  for (const [key, child] of m._modules) childReprs.push([key, child === null ? 'None' : await child.reprAsync()]);
+  return assemble(m, await m.extraReprAsync(), childReprs);
+}
+
+function assemble(m: Module, extra: string, childReprs: [string, string][]): string {
   const extraLines = extra ? extra.split('\n') : [];
-  const childLines: string[] = [];
-  for (const [key, child] of m._modules) {
-    const s = child === null ? 'None' : child.repr();
-    childLines.push(`(${key}): ${addIndent(s, 2)}`);
-  }
+  const childLines = childReprs.map(([key, s]) => `(${key}): ${addIndent(s, 2)}`);
   const lines = [...extraLines, ...childLines];
   let main = `${m.typeName}(`;
   if (lines.length > 0) {

@@ -13,7 +13,7 @@ import { Tensor } from '../tensor';
 import { TorchError, runtimeError, typeError } from '../core/errors';
 import { attributeError, pyError } from './errors';
 import { isParameter, typename } from './parameter';
-import { moduleRepr } from './module-repr';
+import { moduleRepr, moduleReprAsync } from './module-repr';
 import * as tree from './module-tree';
 import { loadStateDict, stateDict, type IncompatibleKeys, type StateDict } from './state-dict';
 
@@ -264,6 +264,17 @@ export class Module {
 
   repr(): string {
     return moduleRepr(this);
+  }
+
+  /** extra_repr for a Python subclass, whose method runs in the async
+   *  interpreter: the bindings override this one (default: extraRepr()). */
+  extraReprAsync(): string | Promise<string> {
+    return this.extraRepr();
+  }
+
+  /** repr() awaiting every extraReprAsync in the tree (print(model) from Python). */
+  reprAsync(): Promise<string> {
+    return moduleReprAsync(this);
   }
 
   toString(): string {

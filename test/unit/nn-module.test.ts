@@ -215,3 +215,14 @@ describe('the training flag as an attribute', () => {
     expect(m.hasAttr('training')).toBe(true);
   });
 });
+
+describe('reprAsync', () => {
+  it('awaits a Python-style async extra_repr anywhere in the tree', async () => {
+    const inner = new Module('Net');
+    inner.extraReprAsync = async () => 'custom=1';
+    inner.setAttr('fc', new Linear(3, 2));
+    const outer = new ModuleList([inner, new ReLU()]);
+    expect(await outer.reprAsync()).toBe('ModuleList(\n  (0): Net(\n    custom=1\n    (fc): Linear(in_features=3, out_features=2, bias=True)\n  )\n  (1): ReLU()\n)');
+    expect(await outer.reprAsync()).not.toBe(outer.repr());
+  });
+});

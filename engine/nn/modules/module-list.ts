@@ -84,7 +84,16 @@ export class ModuleList extends Module {
   }
 
   override repr(): string {
-    const reprs = this.list().map((m) => m.repr());
+    return this.compressed(this.list().map((m) => m.repr()));
+  }
+
+  override async reprAsync(): Promise<string> {
+    const reprs: string[] = [];
+    for (const m of this.list()) reprs.push(await m.reprAsync());
+    return this.compressed(reprs);
+  }
+
+  private compressed(reprs: string[]): string {
     if (reprs.length === 0) return `${this.typeName}()`;
     const lines: string[] = [];
     let start = 0;
