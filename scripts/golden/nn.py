@@ -283,6 +283,15 @@ def losses_golden():
                 loss.backward()
             out[f"{name}:{red}"] = {"loss": enc(loss), "grad": enc(inp.grad),
                                     "grad_fn": type(loss.grad_fn).__name__, "repr": repr(loss)}
+    # class weights and ignore_index
+    cw = torch.tensor([0.5, 2.0, 1.0, 0.25])
+    out["class_weight"] = enc(cw)
+    for red in ["mean", "sum", "none"]:
+        for ign in [-100, 3]:
+            inp = logp.clone().requires_grad_(True)
+            loss = F.nll_loss(inp, target, weight=cw, ignore_index=ign, reduction=red)
+            loss.backward(gout_none if red == "none" else None)
+            out[f"nll_weighted:{red}:ignore{ign}"] = {"loss": enc(loss), "grad": enc(inp.grad)}
     # cross entropy with float64 inputs and the 1-D (single sample) form
     inp = logits.double().requires_grad_(True)
     l = F.cross_entropy(inp, target)

@@ -61,3 +61,17 @@ describe('loss errors read like PyTorch', () => {
     expect(seen).toEqual([g.errors.mse_broadcast_warning]);
   });
 });
+
+describe('nll_loss with class weights and ignore_index (bit-exact)', () => {
+  for (const red of ['mean', 'sum', 'none']) {
+    for (const ign of [-100, 3]) {
+      it(`${red}, ignore_index=${ign}`, () => {
+        const want = g[`nll_weighted:${red}:ignore${ign}`];
+        const x = leaf(fromEnc(inp.logp));
+        const loss = F.nllLoss(x, fromEnc(inp.target), { weight: fromEnc(g.class_weight), ignoreIndex: ign, reduction: red });
+        expect(values(loss)).toEqual(want.loss.values);
+        expect(values(gradOf(loss, red === 'none' ? fromEnc(inp.gout_none) : null))).toEqual(want.grad.values);
+      });
+    }
+  }
+});

@@ -90,3 +90,17 @@ describe('mse_loss off the CPU', () => {
     });
   }
 });
+
+describe('weighted nll_loss off the CPU', () => {
+  for (const red of ['mean', 'sum', 'none']) {
+    it(red, async () => {
+      const want = losses[`nll_weighted:${red}:ignore3`];
+      const x = toBackend(fromEnc(losses.inputs.logp), be);
+      x.requiresGrad = true;
+      const loss = F.nllLoss(x, toBackend(fromEnc(losses.inputs.target), be), { weight: toBackend(fromEnc(losses.class_weight), be), ignoreIndex: 3, reduction: red });
+      close(await vals(loss), want.loss.values);
+      backward(loss, red === 'none' ? toBackend(fromEnc(losses.inputs.gout_none), be) : undefined);
+      close(await vals(x.grad!), want.grad.values);
+    });
+  }
+});
