@@ -87,7 +87,9 @@ function run(root: Tensor, g: Tensor, retain: boolean): void {
       const ig = inGrads[i];
       if (e === null) continue;
       if (e instanceof Node) {
-        if (ig !== null && ig !== undefined) buffers.set(e, withOutput(buffers.get(e) ?? null, e, 0, ig));
+        if (ig !== null && ig !== undefined) {
+          buffers.set(e, withOutput(buffers.get(e) ?? null, e, node.nextNr === null ? 0 : node.nextNr[i], ig));
+        }
         const left = deps.get(e)! - 1;
         deps.set(e, left);
         if (left === 0) {

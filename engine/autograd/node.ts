@@ -22,6 +22,8 @@ export class Node {
   /** PyTorch's class name: 'MulBackward0', 'MmBackward0', ... */
   readonly name: string;
   readonly next: Edge[];
+  /** For each edge into a node: which of that node's outputs the input was. */
+  readonly nextNr: number[] | null;
   readonly numOutputs: number;
   private readonly fn: BackwardFn;
   private saved: Tensor[] | null;
@@ -32,9 +34,10 @@ export class Node {
   readonly seq: number;
   private static counter = 0;
 
-  constructor(name: string, next: Edge[], fn: BackwardFn, saved: Tensor[] = EMPTY_SAVED, numOutputs = 1) {
+  constructor(name: string, next: Edge[], fn: BackwardFn, saved: Tensor[] = EMPTY_SAVED, numOutputs = 1, nextNr: number[] | null = null) {
     this.name = name;
     this.next = next;
+    this.nextNr = nextNr;
     this.fn = fn;
     this.numOutputs = numOutputs;
     this.saved = saved;

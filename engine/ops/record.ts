@@ -29,14 +29,22 @@ const NO_SAVED: Tensor[] = [];
 
 export function record(out: Tensor | Tensor[], name: string, inputs: readonly Tensor[], fn: BackwardFn, saved: Tensor[] = NO_SAVED): Node {
   const next = new Array<Edge>(inputs.length);
-  for (let i = 0; i < inputs.length; i++) next[i] = edgeOf(inputs[i]);
+  let nextNr: number[] | null = null;
+  for (let i = 0; i < inputs.length; i++) {
+    const t = inputs[i];
+    next[i] = edgeOf(t);
+    if (t.outputNr !== 0 && t.gradFn !== null) {
+      nextNr ??= new Array<number>(inputs.length).fill(0);
+      nextNr[i] = t.outputNr;
+    }
+  }
   if (!Array.isArray(out)) {
-    const node = new Node(name, next, fn, saved, 1);
+    const node = new Node(name, next, fn, saved, 1, nextNr);
     out.gradFn = node;
     out.requiresGrad = true;
     return node;
   }
-  const node = new Node(name, next, fn, saved, out.length);
+  const node = new Node(name, next, fn, saved, out.length, nextNr);
   for (let i = 0; i < out.length; i++) {
     const o = out[i];
     o.gradFn = node;

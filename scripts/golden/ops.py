@@ -305,6 +305,19 @@ case('sort_desc', 'sort', [In([3, 5])], torch.sort, {'dim': 0, 'descending': Tru
 case('cumsum', 'cumsum', [In([3, 5])], torch.cumsum, {'dim': 1})
 case('cumsum_int', 'cumsum', [In([3, 5], i64)], torch.cumsum, {'dim': 0})
 
+case('any_all', 'any', [In([3, 4], bl)], torch.any)
+case('any_dim', 'any', [In([3, 4], bl)], torch.any, {'dim': 1})
+case('all_dim', 'all', [In([3, 4], bl)], torch.all, {'dim': 0})
+case('logsumexp', 'logsumexp', [In([3, 5])], torch.logsumexp, {'dim': 1}, exact=False)
+case('logsumexp_keep', 'logsumexp', [In([3, 5])], torch.logsumexp, {'dim': 0, 'keepdim': True}, exact=False)
+case('masked_fill', 'masked_fill', [In([3, 4]), In([3, 4], bl)], lambda x, m, value: x.masked_fill(m, value), {'value': -1.5})
+case('masked_fill_bcast', 'masked_fill', [In([3, 4]), In([4], bl)], lambda x, m, value: x.masked_fill(m, value), {'value': 0.0})
+case('narrow', 'narrow', [In([5, 3])], torch.narrow, {'dim': 0, 'start': 1, 'length': 3})
+case('select', 'select', [In([5, 3])], torch.select, {'dim': 1, 'index': -1})
+case('split_first', 'split', [In([5, 3])], lambda x, **kw: x.split(kw['size'], kw['dim'])[kw['pick']], {'size': 2, 'dim': 0, 'pick': 2})
+case('split_sizes', 'split', [In([5, 3])], lambda x, **kw: x.split(kw['size'], kw['dim'])[kw['pick']], {'size': [1, 2], 'dim': 1, 'pick': 1})
+case('chunk', 'chunk', [In([5, 3])], lambda x, **kw: x.chunk(kw['chunks'], kw['dim'])[kw['pick']], {'chunks': 2, 'dim': 0, 'pick': 1})
+
 # ---- softmax family
 for sh, d in [([3, 5], 1), ([3, 5], 0), ([2, 3, 4], -1), ([2, 3, 4], 1), ([64, 10], 1)]:
     tag = 'x'.join(map(str, sh)) + f'_d{d}'

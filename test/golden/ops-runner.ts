@@ -122,7 +122,7 @@ function buildKw(kw0: Record<string, unknown>, backend: Backend): Record<string,
       }
     });
   }
-  if (kw.value !== undefined && typeof kw.value === 'object' && kw.value !== null) {
+  if (kw.value !== null && typeof kw.value === 'object' && 'kind' in (kw.value as object)) {
     const v = kw.value as InputJson;
     out.value = v.kind === 'tensor' ? buildTensor(v, backend) : v.v;
   }

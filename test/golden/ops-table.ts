@@ -118,6 +118,14 @@ export const opTable: Record<string, OpFn> = {
   zeros_like: (a) => E.zerosLike(T(a[0])),
   ones_like: (a) => E.onesLike(T(a[0])),
   tensor: (_a, kw) => E.tensor(kw.data as E.NestedData),
+  any: (a, kw) => E.any(T(a[0]), dimArg(kw.dim) ?? null, (kw.keepdim as boolean) ?? false),
+  all: (a, kw) => E.all(T(a[0]), dimArg(kw.dim) ?? null, (kw.keepdim as boolean) ?? false),
+  logsumexp: (a, kw) => E.logsumexp(T(a[0]), kw.dim as number, (kw.keepdim as boolean) ?? false),
+  masked_fill: (a, kw) => E.maskedFill(T(a[0]), T(a[1]), kw.value as E.Scalar),
+  narrow: (a, kw) => E.narrow(T(a[0]), num(kw.dim, 0), num(kw.start, 0), num(kw.length, 0)),
+  select: (a, kw) => E.select(T(a[0]), num(kw.dim, 0), num(kw.index, 0)),
+  split: (a, kw) => E.split(T(a[0]), kw.size as number | number[], num(kw.dim, 0))[num(kw.pick, 0)],
+  chunk: (a, kw) => E.chunk(T(a[0]), num(kw.chunks, 1), num(kw.dim, 0))[num(kw.pick, 0)],
   index_put: (a, kw) => {
     const x = E.clone(T(a[0]));
     E.indexPut(x, kw.entries as E.IndexEntry[], kw.value as Tensor | number);
