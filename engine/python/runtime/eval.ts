@@ -36,8 +36,43 @@ export function evalExpr(it: Interpreter, e: Expr, scope: Scope): PyValue | Prom
       }
       return v;
     }
+    case 'BinOp':
+      if (!it.hooks.onExpr) return binOpFast(it, e, scope);
+      return evalAsync(it, e, scope);
     default:
       return evalAsync(it, e, scope);
+  }
+}
+
+/** a OP b without a promise when both sides and the operator are synchronous. */
+function binOpFast(it: Interpreter, e: Extract<Expr, { kind: 'BinOp' }>, scope: Scope): PyValue | Promise<PyValue> {
+  const a = evalExpr(it, e.left, scope);
+  if (a instanceof Promise) return binOpFinish(it, e, scope, a, null);
+  const b = evalExpr(it, e.right, scope);
+  if (b instanceof Promise) return binOpFinish(it, e, scope, a, b);
+  try {
+    const r = binaryOp(it, e.op, a, b);
+    return r instanceof Promise ? binOpFinish(it, e, scope, a, b, r) : r;
+  } catch (err) {
+    const pe = toPyException(it, err);
+    if (!pe.range) pe.range = e.range;
+    throw pe;
+  }
+}
+
+async function binOpFinish(
+  it: Interpreter, e: Extract<Expr, { kind: 'BinOp' }>, scope: Scope,
+  left: PyValue | Promise<PyValue>, right: PyValue | Promise<PyValue> | null, pending?: Promise<PyValue>,
+): Promise<PyValue> {
+  try {
+    if (pending) return await pending;
+    const a = await left;
+    const b = right === null ? await ev(it, e.right, scope) : await right;
+    return await binaryOp(it, e.op, a, b);
+  } catch (err) {
+    const pe = toPyException(it, err);
+    if (!pe.range) pe.range = e.range;
+    throw pe;
   }
 }
 

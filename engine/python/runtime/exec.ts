@@ -10,7 +10,7 @@ import { assignTarget, deleteTarget } from './assign';
 import { getIterator } from './iter';
 import { truthy, findDunder, getAttr, repr, typeOf } from './protocol';
 import { getItem, setItem } from './subscript';
-import { inplaceOp } from './ops';
+import { binaryOp, inplaceOp } from './ops';
 import { makeFunction, makeClass } from './define';
 import { execImport, execImportFrom } from './imports';
 import { toPyException } from './convert-error';
@@ -20,18 +20,26 @@ export const BREAK = 1;
 export const CONTINUE = 2;
 export type Completion = undefined | typeof BREAK | typeof CONTINUE | { ret: PyValue };
 
-export async function execBlock(it: Interpreter, body: Stmt[], scope: Scope): Promise<Completion> {
+/** Runs statements synchronously while they complete synchronously; the first
+ *  one that suspends hands the rest to an async continuation. */
+export function execBlock(it: Interpreter, body: Stmt[], scope: Scope): Completion | Promise<Completion> {
   for (let i = 0; i < body.length; i++) {
-    let c = execStmt(it, body[i], scope);
-    if (c instanceof Promise) c = await c;
+    const c = execStmt(it, body[i], scope);
+    if (c instanceof Promise) return continueBlock(it, body, scope, i, c);
     if (c !== undefined) return c;
   }
   return undefined;
 }
 
-async function value(it: Interpreter, e: import('../ast').Expr, scope: Scope): Promise<PyValue> {
-  const v = evalExpr(it, e, scope);
-  return v instanceof Promise ? v : v;
+async function continueBlock(it: Interpreter, body: Stmt[], scope: Scope, i: number, pending: Promise<Completion>): Promise<Completion> {
+  const first = await pending;
+  if (first !== undefined) return first;
+  for (let j = i + 1; j < body.length; j++) {
+    let c = execStmt(it, body[j], scope);
+    if (c instanceof Promise) c = await c;
+    if (c !== undefined) return c;
+  }
+  return undefined;
 }
 
 function truth(it: Interpreter, v: PyValue): boolean | Promise<boolean> {
@@ -53,38 +61,89 @@ function execStmtInner(it: Interpreter, s: Stmt, scope: Scope): Completion | Pro
       return BREAK;
     case 'Continue':
       return CONTINUE;
+    case 'Expr':
+      if (!s.display) {
+        const v = evalExpr(it, s.value, scope);
+        return v instanceof Promise ? v.then(() => undefined) : undefined;
+      }
+      return execAsync(it, s, scope);
+    case 'Assign':
+      if (s.targets.length === 1 && s.targets[0].kind === 'Name' && !it.hooks.onAssign) {
+        const name = s.targets[0].id;
+        const v = evalExpr(it, s.value, scope);
+        if (v instanceof Promise) {
+          return v.then((x) => {
+            scope.assign(name, x);
+            return undefined;
+          });
+        }
+        scope.assign(name, v);
+        return undefined;
+      }
+      return execAsync(it, s, scope);
+    case 'AugAssign':
+      if (s.target.kind === 'Name' && !it.hooks.onAssign) {
+        const cur = scope.lookup(s.target.id);
+        if (cur === null || typeof cur !== 'object') {
+          const rhs = evalExpr(it, s.value, scope);
+          if (!(rhs instanceof Promise) && (rhs === null || typeof rhs !== 'object')) {
+            let r: PyValue | Promise<PyValue>;
+            try {
+              r = binaryOp(it, s.op, cur, rhs);
+            } catch (err) {
+              const e = toPyException(it, err);
+              if (!e.range) e.range = s.range;
+              throw e;
+            }
+            if (!(r instanceof Promise)) {
+              scope.assign(s.target.id, r);
+              return undefined;
+            }
+          }
+          // Re-evaluating would repeat side effects: finish on the async path
+          // with the values we already have.
+          return finishAugAssign(it, s.target.id, s.op, cur, rhs, scope);
+        }
+      }
+      return execAsync(it, s, scope);
     default:
       return execAsync(it, s, scope);
   }
 }
 
+async function finishAugAssign(it: Interpreter, name: string, op: import('../ast').BinOpName, cur: PyValue, rhs: PyValue | Promise<PyValue>, scope: Scope): Promise<Completion> {
+  const v = await inplaceOp(it, op, cur, await rhs);
+  scope.assign(name, v);
+  return undefined;
+}
+
 async function execAsync(it: Interpreter, s: Stmt, scope: Scope): Promise<Completion> {
   switch (s.kind) {
     case 'Expr': {
-      const v = await value(it, s.value, scope);
+      const v = await evalExpr(it, s.value, scope);
       if (s.display && v !== null) it.write((await repr(it, v)) + '\n');
       return undefined;
     }
     case 'Assign': {
-      const v = await value(it, s.value, scope);
+      const v = await evalExpr(it, s.value, scope);
       for (const t of s.targets) await assignTarget(it, t, v, scope);
       return undefined;
     }
     case 'AnnAssign':
-      if (s.value) await assignTarget(it, s.target, await value(it, s.value, scope), scope);
+      if (s.value) await assignTarget(it, s.target, await evalExpr(it, s.value, scope), scope);
       return undefined;
     case 'AugAssign':
       return execAugAssign(it, s, scope);
     case 'Return':
-      return { ret: s.value ? await value(it, s.value, scope) : null };
+      return { ret: s.value ? await evalExpr(it, s.value, scope) : null };
     case 'Delete':
       for (const t of s.targets) await deleteTarget(it, t, scope);
       return undefined;
     case 'Raise':
       throw await makeRaise(it, s.exc, s.cause, scope);
     case 'Assert': {
-      if (await truth(it, await value(it, s.test, scope))) return undefined;
-      const args = s.msg ? [await value(it, s.msg, scope)] : [];
+      if (await truth(it, await evalExpr(it, s.test, scope))) return undefined;
+      const args = s.msg ? [await evalExpr(it, s.msg, scope)] : [];
       throw new PyException(newException(excClass('AssertionError'), args));
     }
     case 'Import':
@@ -98,7 +157,7 @@ async function execAsync(it: Interpreter, s: Stmt, scope: Scope): Promise<Comple
       // elif chains are nested Ifs: walk them without recursion.
       for (;;) {
         if (cur.kind !== 'If') return execBlock(it, [cur], scope);
-        if (await truth(it, await value(it, cur.test, scope))) return execBlock(it, cur.body, scope);
+        if (await truth(it, await evalExpr(it, cur.test, scope))) return execBlock(it, cur.body, scope);
         if (cur.orelse.length === 1 && cur.orelse[0].kind === 'If') {
           cur = cur.orelse[0];
           it.frame.stmtRange = cur.range;
@@ -138,23 +197,23 @@ async function execAugAssign(it: Interpreter, s: Extract<Stmt, { kind: 'AugAssig
   const t = s.target;
   if (t.kind === 'Name') {
     const cur = scope.lookup(t.id);
-    const v = await inplaceOp(it, s.op, cur, await value(it, s.value, scope));
+    const v = await inplaceOp(it, s.op, cur, await evalExpr(it, s.value, scope));
     scope.assign(t.id, v);
     await it.hooks.onAssign?.(t.id, t.range, v);
     return undefined;
   }
   if (t.kind === 'Attribute') {
-    const obj = await value(it, t.value, scope);
+    const obj = await evalExpr(it, t.value, scope);
     const cur = await getAttr(it, obj, t.attr);
-    const v = await inplaceOp(it, s.op, cur, await value(it, s.value, scope));
+    const v = await inplaceOp(it, s.op, cur, await evalExpr(it, s.value, scope));
     await assignTarget(it, t, v, scope, obj);
     return undefined;
   }
   if (t.kind === 'Subscript') {
-    const obj = await value(it, t.value, scope);
-    const idx = await value(it, t.index, scope);
+    const obj = await evalExpr(it, t.value, scope);
+    const idx = await evalExpr(it, t.index, scope);
     const cur = await getItem(it, obj, idx);
-    const v = await inplaceOp(it, s.op, cur, await value(it, s.value, scope));
+    const v = await inplaceOp(it, s.op, cur, await evalExpr(it, s.value, scope));
     await setItem(it, obj, idx, v);
     return undefined;
   }
@@ -164,7 +223,7 @@ async function execAugAssign(it: Interpreter, s: Extract<Stmt, { kind: 'AugAssig
 async function execWhile(it: Interpreter, s: Extract<Stmt, { kind: 'While' }>, scope: Scope): Promise<Completion> {
   let n = 0;
   const hook = it.hooks.onLoopIteration;
-  while (await truth(it, await value(it, s.test, scope))) {
+  while (await truth(it, await evalExpr(it, s.test, scope))) {
     n++;
     if (hook) hook(s.range, n);
     const c = await execBlock(it, s.body, scope);
@@ -178,29 +237,42 @@ async function execWhile(it: Interpreter, s: Extract<Stmt, { kind: 'While' }>, s
 }
 
 async function execFor(it: Interpreter, s: Extract<Stmt, { kind: 'For' }>, scope: Scope): Promise<Completion> {
-  const iterable = await value(it, s.iter, scope);
+  const iterable = await evalExpr(it, s.iter, scope);
   const hook = it.hooks.onLoopIteration;
   let n = 0;
   const target = s.target;
   const simpleName = target.kind === 'Name' && !it.hooks.onAssign ? target.id : null;
-  const runBody = async (x: PyValue): Promise<Completion | 'stop'> => {
-    n++;
-    if (hook) hook(s.range, n);
-    if (simpleName !== null) scope.assign(simpleName, x);
-    else await assignTarget(it, target, x, scope);
-    const c = await execBlock(it, s.body, scope);
-    const t = it.tick();
-    if (t instanceof Promise) await t;
+  const after = (c: Completion): Completion | 'stop' => {
     it.frame.stmtRange = s.range;
     if (c === BREAK) return 'stop';
     if (c !== undefined && c !== CONTINUE) return c;
     return undefined;
   };
+  // Synchronous when the body is (plain loops over numbers); a Promise otherwise.
+  const runBody = (x: PyValue): Completion | 'stop' | Promise<Completion | 'stop'> => {
+    n++;
+    if (hook) hook(s.range, n);
+    if (simpleName === null) return runBodyAsync(x);
+    scope.assign(simpleName, x);
+    const c = execBlock(it, s.body, scope);
+    if (c instanceof Promise) return c.then(async (cc) => { const t = it.tick(); if (t instanceof Promise) await t; return after(cc); });
+    const t = it.tick();
+    if (t instanceof Promise) return t.then(() => after(c));
+    return after(c);
+  };
+  const runBodyAsync = async (x: PyValue): Promise<Completion | 'stop'> => {
+    await assignTarget(it, target, x, scope);
+    const c = await execBlock(it, s.body, scope);
+    const t = it.tick();
+    if (t instanceof Promise) await t;
+    return after(c);
+  };
   if (iterable instanceof PyRange) {
     // Fast path: no iterator object, bigint counter.
     const { start, stop, step } = iterable;
     for (let i = start; step > 0n ? i < stop : i > stop; i += step) {
-      const r = await runBody(i);
+      let r = runBody(i);
+      if (r instanceof Promise) r = await r;
       if (r === 'stop') return undefined;
       if (r !== undefined) return r;
     }
@@ -208,7 +280,8 @@ async function execFor(it: Interpreter, s: Extract<Stmt, { kind: 'For' }>, scope
   }
   if (iterable instanceof PyTuple) {
     for (const x of iterable.items) {
-      const r = await runBody(x);
+      let r = runBody(x);
+      if (r instanceof Promise) r = await r;
       if (r === 'stop') return undefined;
       if (r !== undefined) return r;
     }
@@ -220,7 +293,8 @@ async function execFor(it: Interpreter, s: Extract<Stmt, { kind: 'For' }>, scope
     let x: IterResult | Promise<IterResult> = iter.next();
     if (x instanceof Promise) x = await x;
     if (x === STOP) break;
-    const r = await runBody(x);
+    let r = runBody(x);
+    if (r instanceof Promise) r = await r;
     if (r === 'stop') return undefined;
     if (r !== undefined) return r;
   }
@@ -229,7 +303,7 @@ async function execFor(it: Interpreter, s: Extract<Stmt, { kind: 'For' }>, scope
 
 async function matches(it: Interpreter, h: ExceptHandler, e: PyException, scope: Scope): Promise<boolean> {
   if (!h.type) return true;
-  const t = await value(it, h.type, scope);
+  const t = await evalExpr(it, h.type, scope);
   const classes = t instanceof PyTuple ? t.items : [t];
   for (const c of classes) {
     if (!(c instanceof PyClass) || !isExceptionClass(c)) {
@@ -285,7 +359,7 @@ async function execTry(it: Interpreter, s: Extract<Stmt, { kind: 'Try' }>, scope
 async function execWith(it: Interpreter, s: Extract<Stmt, { kind: 'With' }>, scope: Scope, i: number): Promise<Completion> {
   if (i >= s.items.length) return execBlock(it, s.body, scope);
   const item = s.items[i];
-  const mgr = await value(it, item.expr, scope);
+  const mgr = await evalExpr(it, item.expr, scope);
   const cls = typeOf(mgr);
   const enter = findDunder(cls, '__enter__');
   const exit = findDunder(cls, '__exit__');
@@ -314,11 +388,11 @@ async function makeRaise(it: Interpreter, excExpr: import('../ast').Expr | null,
     if (!cur) return pyError('RuntimeError', 'No active exception to reraise');
     return cur;
   }
-  const v = await value(it, excExpr, scope);
+  const v = await evalExpr(it, excExpr, scope);
   const inst = await toExceptionInstance(it, v);
   const e = new PyException(inst);
   if (causeExpr) {
-    const c = await value(it, causeExpr, scope);
+    const c = await evalExpr(it, causeExpr, scope);
     if (c !== null) inst.dict.set('__cause__', await toExceptionInstance(it, c));
   }
   const ctxExc = it.handling[it.handling.length - 1];

@@ -33,7 +33,7 @@ export function makeGenerator(it: Interpreter, fn: PyFunction, frame: Frame): Py
 
   const start = (): void => {
     it.frames.push(frame);
-    execBlock(it, fn.body as Stmt[], frame.scope).then(
+    (async () => execBlock(it, fn.body as Stmt[], frame.scope))().then(
       () => finish({ done: true }),
       (err) => {
         const e = toPyException(it, err);
