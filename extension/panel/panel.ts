@@ -80,6 +80,7 @@ export class Visualizer implements PanelPort {
 
   async exportView(format: ExportFormat): Promise<{ view: ViewId; data: string } | null> {
     await this.show();
+    if (!this.panel) return null;
     const requestId = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
