@@ -273,6 +273,24 @@ describe('training and plots views', () => {
     }
   });
 
+  it('draws the figures of a real matplotlib program', async () => {
+    const src = [
+      'import torch', 'import matplotlib.pyplot as plt', 'torch.manual_seed(0)',
+      'losses = [2.3 / (i + 1) for i in range(10)]',
+      "plt.plot(range(10), losses, label='train')", "plt.title('Loss')", "plt.xlabel('epoch')", 'plt.legend()', 'plt.show()',
+      "plt.imshow(torch.rand(28, 28), cmap='gray')", "plt.title('noise')", 'plt.show()', '',
+    ].join('\n');
+    const trace = await realTrace(src, 'plots.py');
+    const p = await h.open('light');
+    await p.showTrace(trace, src, 'plots');
+    expect(await p.page.$$eval('.tl-view[data-view="plots"] g.figure', (f) => f.length)).toBe(2);
+    expect(await p.page.$$eval('.tl-view[data-view="plots"] g.legend text', (t) => t.map((x) => x.textContent))).toEqual(['train']);
+    const texts = await p.page.$$eval('.tl-view[data-view="plots"] g.figure > text', (t) => t.map((x) => x.textContent));
+    expect(texts).toEqual(expect.arrayContaining(['Loss', 'epoch', 'noise']));
+    await p.shot('plots-real-light');
+    expect(p.errors).toEqual([]);
+  });
+
   it('draws matplotlib figures', async () => {
     for (const theme of THEMES) {
       const p = await h.open(theme);

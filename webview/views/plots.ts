@@ -3,7 +3,6 @@
 import * as d3 from 'd3';
 import type { Figure, FigureSeries } from '../../engine/trace/types';
 import type { ViewId } from '../../extension/protocol';
-import { fmtShort } from '../format';
 import type { Theme } from '../theme';
 import { histogram } from './tensor/slice';
 import { type View, type ViewContext, emptyNote, ensureSvg } from './view';
@@ -61,7 +60,7 @@ function drawSeries(g: d3.Selection<SVGGElement, unknown, null, undefined>, s: F
       const cw = x(1) - x(0);
       const ch = Math.abs(y(1) - y(0));
       g.selectAll(null).data(s.values.slice(0, rows * cols)).enter().append('rect')
-        .attr('x', (_v, k) => x(k % cols)).attr('y', (_v, k) => y(rows - Math.floor(k / cols)))
+        .attr('x', (_v, k) => x(k % cols)).attr('y', (_v, k) => y(Math.floor(k / cols)))
         .attr('width', cw + 0.3).attr('height', ch + 0.3).attr('fill', (v) => c(v));
       break;
     }
@@ -76,8 +75,10 @@ export function renderFigure(g: SVGGElement, fig: Figure, t: Theme): void {
   const x = d3.scaleLinear().domain(e.x).nice().range([M.l, FW - M.r]);
   const y = d3.scaleLinear().domain(e.y).nice().range([FH - M.b, M.t]);
   if (isImage) {
-    x.domain(e.x);
-    y.domain(e.y);
+    // As imshow: square pixels, row 0 at the top, y counting downwards.
+    const side = Math.min(FW - M.l - M.r, FH - M.t - M.b);
+    x.domain(e.x).range([M.l, M.l + side]);
+    y.domain([e.y[1], e.y[0]]).range([FH - M.b, FH - M.b - side]);
   }
   const band = d3.scaleBand<string>().domain(e.bands).range([M.l, FW - M.r]).padding(0.2);
   root.append('rect').attr('width', FW).attr('height', FH).attr('fill', t.bg).attr('stroke', t.border);
@@ -87,8 +88,8 @@ export function renderFigure(g: SVGGElement, fig: Figure, t: Theme): void {
     a.selectAll('text').attr('fill', t.muted);
     a.selectAll('line,path').attr('stroke', t.muted);
   };
-  root.append('g').attr('transform', `translate(0,${FH - M.b})`).call(e.bands.length ? d3.axisBottom(band) : d3.axisBottom(x).ticks(6).tickFormat((v) => fmtShort(Number(v)))).call(axisColour);
-  root.append('g').attr('transform', `translate(${M.l},0)`).call(d3.axisLeft(y).ticks(5).tickFormat((v) => fmtShort(Number(v)))).call(axisColour);
+  root.append('g').attr('transform', `translate(0,${FH - M.b})`).call(e.bands.length ? d3.axisBottom(band) : d3.axisBottom(x).ticks(6)).call(axisColour);
+  root.append('g').attr('transform', `translate(${M.l},0)`).call(d3.axisLeft(y).ticks(5)).call(axisColour);
   const label = (text: string | undefined, xx: number, yy: number, rot = 0, weight = 400): void => {
     if (text) root.append('text').attr('transform', `translate(${xx},${yy}) rotate(${rot})`).attr('text-anchor', 'middle').attr('font-size', 12).attr('font-weight', weight).attr('fill', t.fg).text(text);
   };

@@ -26,7 +26,7 @@ function renderLoss(g: SVGGElement, steps: StepRecord[], at: number, t: Theme): 
   root.selectAll('text.title').data([0]).join('text').attr('class', 'title').attr('x', 50).attr('y', 12)
     .attr('font-size', 12).attr('font-weight', 600).attr('fill', t.fg).text('loss per optimizer step');
   root.selectAll<SVGGElement, number>('g.yaxis').data([0]).join('g').attr('class', 'yaxis').attr('transform', 'translate(50,0)')
-    .call(d3.axisLeft(y).ticks(5).tickFormat((v) => fmtShort(Number(v))))
+    .call(d3.axisLeft(y).ticks(5))
     .call((a) => a.selectAll('text').attr('fill', t.muted)).call((a) => a.selectAll('line,path').attr('stroke', t.muted));
   root.selectAll<SVGGElement, number>('g.xaxis').data([0]).join('g').attr('class', 'xaxis').attr('transform', `translate(0,${LOSS_H - 24})`)
     .call(d3.axisBottom(x).ticks(8).tickFormat(d3.format('d')))
