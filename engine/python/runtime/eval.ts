@@ -20,13 +20,14 @@ import { arrayIterator } from './iter';
 export function evalExpr(it: Interpreter, e: Expr, scope: Scope): PyValue | Promise<PyValue> {
   switch (e.kind) {
     case 'Name': {
-      if (it.hooks.onExpr) return evalAsync(it, e, scope);
+      let v: PyValue;
       try {
-        return scope.lookup(e.id);
+        v = scope.lookup(e.id);
       } catch (err) {
         if (err instanceof PyException && !err.range) err.range = e.range;
         throw err;
       }
+      return reportSync(it, e, v, 'name');
     }
     case 'Constant': {
       const v = e.value;
@@ -37,8 +38,7 @@ export function evalExpr(it: Interpreter, e: Expr, scope: Scope): PyValue | Prom
       return v;
     }
     case 'BinOp':
-      if (!it.hooks.onExpr) return binOpFast(it, e, scope);
-      return evalAsync(it, e, scope);
+      return binOpFast(it, e, scope);
     default:
       return evalAsync(it, e, scope);
   }
@@ -52,7 +52,7 @@ function binOpFast(it: Interpreter, e: Extract<Expr, { kind: 'BinOp' }>, scope: 
   if (b instanceof Promise) return binOpFinish(it, e, scope, a, b);
   try {
     const r = binaryOp(it, e.op, a, b);
-    return r instanceof Promise ? binOpFinish(it, e, scope, a, b, r) : r;
+    return r instanceof Promise ? binOpFinish(it, e, scope, a, b, r) : reportSync(it, e, r, 'binop');
   } catch (err) {
     const pe = toPyException(it, err);
     if (!pe.range) pe.range = e.range;
@@ -64,16 +64,28 @@ async function binOpFinish(
   it: Interpreter, e: Extract<Expr, { kind: 'BinOp' }>, scope: Scope,
   left: PyValue | Promise<PyValue>, right: PyValue | Promise<PyValue> | null, pending?: Promise<PyValue>,
 ): Promise<PyValue> {
+  let r: PyValue;
   try {
-    if (pending) return await pending;
-    const a = await left;
-    const b = right === null ? await ev(it, e.right, scope) : await right;
-    return await binaryOp(it, e.op, a, b);
+    if (pending) r = await pending;
+    else {
+      const a = await left;
+      const b = right === null ? await ev(it, e.right, scope) : await right;
+      r = await binaryOp(it, e.op, a, b);
+    }
   } catch (err) {
     const pe = toPyException(it, err);
     if (!pe.range) pe.range = e.range;
     throw pe;
   }
+  return reportSync(it, e, r, 'binop');
+}
+
+/** Calls the onExpr hook; waits only when the hook itself is asynchronous. */
+function reportSync(it: Interpreter, e: Expr, v: PyValue, kind: import('../hooks').ExprKind): PyValue | Promise<PyValue> {
+  const h = it.hooks.onExpr;
+  if (!h) return v;
+  const r = h(e.range, v, kind);
+  return r instanceof Promise ? r.then(() => v) : v;
 }
 
 function located(err: PyException, e: Expr): PyException {

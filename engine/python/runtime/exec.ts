@@ -1,6 +1,7 @@
 // Statement execution. Returns a completion: undefined (fall through), BREAK,
 // CONTINUE or { ret } — cheaper than throwing for control flow.
 import type { ExceptHandler, Stmt } from '../ast';
+import type { SourceRange } from '../../trace/types';
 import type { Interpreter } from './interpreter';
 import { PyException, excClass, isExceptionClass, newException, pyError } from './exceptions';
 import { PyClass, PyInstance, PyRange, PyTuple, PyValue, STOP, IterResult } from './objects';
@@ -68,21 +69,15 @@ function execStmtInner(it: Interpreter, s: Stmt, scope: Scope): Completion | Pro
       }
       return execAsync(it, s, scope);
     case 'Assign':
-      if (s.targets.length === 1 && s.targets[0].kind === 'Name' && !it.hooks.onAssign) {
-        const name = s.targets[0].id;
+      if (s.targets.length === 1 && s.targets[0].kind === 'Name') {
+        const target = s.targets[0];
         const v = evalExpr(it, s.value, scope);
-        if (v instanceof Promise) {
-          return v.then((x) => {
-            scope.assign(name, x);
-            return undefined;
-          });
-        }
-        scope.assign(name, v);
-        return undefined;
+        if (v instanceof Promise) return v.then((x) => assignName(it, target.id, target.range, x, scope));
+        return assignName(it, target.id, target.range, v, scope);
       }
       return execAsync(it, s, scope);
     case 'AugAssign':
-      if (s.target.kind === 'Name' && !it.hooks.onAssign) {
+      if (s.target.kind === 'Name') {
         const cur = scope.lookup(s.target.id);
         if (cur === null || typeof cur !== 'object') {
           const rhs = evalExpr(it, s.value, scope);
@@ -95,14 +90,11 @@ function execStmtInner(it: Interpreter, s: Stmt, scope: Scope): Completion | Pro
               if (!e.range) e.range = s.range;
               throw e;
             }
-            if (!(r instanceof Promise)) {
-              scope.assign(s.target.id, r);
-              return undefined;
-            }
+            if (!(r instanceof Promise)) return assignName(it, s.target.id, s.target.range, r, scope);
           }
           // Re-evaluating would repeat side effects: finish on the async path
           // with the values we already have.
-          return finishAugAssign(it, s.target.id, s.op, cur, rhs, scope);
+          return finishAugAssign(it, s.target, s.op, cur, rhs, scope);
         }
       }
       return execAsync(it, s, scope);
@@ -111,10 +103,18 @@ function execStmtInner(it: Interpreter, s: Stmt, scope: Scope): Completion | Pro
   }
 }
 
-async function finishAugAssign(it: Interpreter, name: string, op: import('../ast').BinOpName, cur: PyValue, rhs: PyValue | Promise<PyValue>, scope: Scope): Promise<Completion> {
+async function finishAugAssign(it: Interpreter, target: { id: string; range: SourceRange }, op: import('../ast').BinOpName, cur: PyValue, rhs: PyValue | Promise<PyValue>, scope: Scope): Promise<Completion> {
   const v = await inplaceOp(it, op, cur, await rhs);
+  return assignName(it, target.id, target.range, v, scope);
+}
+
+/** name = v, telling the onAssign hook; a Promise only when the hook is async. */
+function assignName(it: Interpreter, name: string, range: SourceRange, v: PyValue, scope: Scope): Completion | Promise<Completion> {
   scope.assign(name, v);
-  return undefined;
+  const h = it.hooks.onAssign;
+  if (!h) return undefined;
+  const r = h(name, range, v);
+  return r instanceof Promise ? r.then(() => undefined) : undefined;
 }
 
 async function execAsync(it: Interpreter, s: Stmt, scope: Scope): Promise<Completion> {
@@ -241,7 +241,7 @@ async function execFor(it: Interpreter, s: Extract<Stmt, { kind: 'For' }>, scope
   const hook = it.hooks.onLoopIteration;
   let n = 0;
   const target = s.target;
-  const simpleName = target.kind === 'Name' && !it.hooks.onAssign ? target.id : null;
+  const simpleName = target.kind === 'Name' ? target : null;
   const after = (c: Completion): Completion | 'stop' => {
     it.frame.stmtRange = s.range;
     if (c === BREAK) return 'stop';
@@ -253,15 +253,16 @@ async function execFor(it: Interpreter, s: Extract<Stmt, { kind: 'For' }>, scope
     n++;
     if (hook) hook(s.range, n);
     if (simpleName === null) return runBodyAsync(x);
-    scope.assign(simpleName, x);
+    const a = assignName(it, simpleName.id, simpleName.range, x, scope);
+    if (a instanceof Promise) return a.then(() => runBodyAsync(x, true));
     const c = execBlock(it, s.body, scope);
     if (c instanceof Promise) return c.then(async (cc) => { const t = it.tick(); if (t instanceof Promise) await t; return after(cc); });
     const t = it.tick();
     if (t instanceof Promise) return t.then(() => after(c));
     return after(c);
   };
-  const runBodyAsync = async (x: PyValue): Promise<Completion | 'stop'> => {
-    await assignTarget(it, target, x, scope);
+  const runBodyAsync = async (x: PyValue, assigned = false): Promise<Completion | 'stop'> => {
+    if (!assigned) await assignTarget(it, target, x, scope);
     const c = await execBlock(it, s.body, scope);
     const t = it.tick();
     if (t instanceof Promise) await t;
