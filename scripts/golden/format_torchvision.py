@@ -50,14 +50,54 @@ print(len(testset), testset[0][0], testset[0][1], testset.classes[3])
 """
 
 
-def run_program():
+LOADER_PROGRAM = """
+import numpy as np
+import torch
+from torchvision import datasets, transforms
+import matplotlib.pyplot as plt
+
+def view_classify(img, ps):
+    ps = ps.data.numpy().squeeze()
+    fig, (ax1, ax2) = plt.subplots(figsize=(6, 9), ncols=2)
+    ax1.imshow(img.resize_(1, 28, 28).numpy().squeeze())
+    ax1.axis('off')
+    ax2.barh(np.arange(10), ps)
+    ax2.set_aspect(0.1)
+    ax2.set_yticks(np.arange(10))
+    ax2.set_yticklabels(np.arange(10))
+    ax2.set_title('Class Probability')
+    ax2.set_xlim(0, 1.1)
+    ax2.spines['top'].set_visible(False)
+    plt.tight_layout()
+
+torch.manual_seed(0)
+transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
+trainset = datasets.MNIST('MNIST_data/', download=True, train=True, transform=transform)
+trainloader = torch.utils.data.DataLoader(trainset, batch_size=64, shuffle=True)
+dataiter = iter(trainloader)
+images, labels = next(dataiter)
+print(type(images))
+print(images.shape)
+print(labels.shape)
+print(labels[:10])
+plt.imshow(images[1].numpy().squeeze(), cmap='Greys_r');
+images = images.view(images.shape[0], -1)
+print(images.shape)
+w = torch.randn(784, 10)
+ps = torch.softmax(images[:1] @ w, dim=1)
+print(ps.argmax())
+view_classify(images[0].view(1, 28, 28), ps)
+"""
+
+
+def run_program(src=PROGRAM):
     """The same program through the torchvision stand-in (real torchvision
     would read the IDX files mnist_export.py writes: same digits)."""
     import subprocess
     import sys
     env = dict(os.environ, PYTHONPATH=os.path.join(HERE, 'torchvision_shim'))
-    r = subprocess.run([sys.executable, '-c', PROGRAM], capture_output=True, text=True, env=env, cwd='/tmp', check=True)
-    return {'source': PROGRAM, 'stdout': r.stdout}
+    r = subprocess.run([sys.executable, '-c', src], capture_output=True, text=True, env=env, cwd='/tmp', check=True)
+    return {'source': src, 'stdout': r.stdout}
 
 
 def main():
@@ -74,7 +114,7 @@ def main():
     with open(OUT, 'w') as fh:
         json.dump({'generator': f'torch {torch.__version__}', 'trainCount': mx.N_TRAIN, 'testCount': len(labels) - mx.N_TRAIN,
                    'trainLabelCounts': counts, 'first20Labels': labels[:20], 'cases': cases,
-                   'program': run_program()}, fh, indent=1)
+                   'program': run_program(), 'loaderProgram': run_program(LOADER_PROGRAM)}, fh, indent=1)
         fh.write('\n')
 
 

@@ -16,6 +16,7 @@ import {
 import { wrapImage } from '../../engine/python/modules/torchvision/image';
 import { asTensor } from '../../engine/python/modules/torch/classes';
 import { PyTuple } from '../../engine/python/runtime/objects';
+import { registerMatplotlibModules, type FigureData } from '../../engine/python/modules/matplotlib/index';
 
 const G = JSON.parse(readFileSync(resolve(__dirname, '../golden/format-torchvision.json'), 'utf8'));
 let digits: number[][] = [];
@@ -119,6 +120,19 @@ Tensor 1 torch.Size([1, 28, 28]) torch.float32
     const r = await runPython(G.program.source, { modules: registry() });
     expect(r.error).toBeNull();
     expect(r.stdout).toBe(G.program.stdout);
+  });
+
+  it('the tutorial loop: DataLoader over MNIST, imshow, view_classify (same stdout as torch 2.13, figures recorded)', async () => {
+    datasetSources.loadMnistDigits = async () => digits;
+    const reg = registry();
+    const figures: FigureData[] = [];
+    const plots = registerMatplotlibModules(reg, (f) => figures.push(f));
+    const r = await runPython(G.loaderProgram.source, { modules: reg });
+    plots.flush();
+    expect(r.error).toBeNull();
+    expect(r.stdout).toBe(G.loaderProgram.stdout);
+    expect(figures.map((f) => f.series.map((x) => x.kind))).toEqual([['image'], ['image'], ['bar']]);
+    expect(figures[2].title).toBe('Class Probability');
   });
 
   it('reads IDX files at root through the injected reader (FashionMNIST too)', async () => {

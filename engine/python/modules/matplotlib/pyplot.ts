@@ -5,7 +5,7 @@
 
 import { pyError } from '../../runtime/exceptions';
 import {
-  PyBuiltin, PyClass, PyInstance, PyIterator, PyList, PyModule, PyTuple, STOP, builtinClasses,
+  PyBuiltin, PyClass, PyInstance, PyIterator, PyList, PyModule, PyProperty, PyTuple, STOP, builtinClasses,
   type CallContext, type Kwargs, type PyValue,
 } from '../../runtime/objects';
 import { wrapNd } from '../numpy/convert';
@@ -99,6 +99,11 @@ export const axesMethods: Record<string, AxesMethod> = {
     ax.series.push({ kind: 'bar', x: xs, height: hs, ...labelColor(kwargs) });
     return null;
   },
+  async barh(ax, [y, width], kwargs, ctx) {
+    // Horizontal bars (helper.view_classify's class probabilities): recorded
+    // as a bar series, categories along x.
+    return axesMethods.bar(ax, [y, width], kwargs, ctx);
+  },
   legend(ax) {
     ax.legend = true;
     return null;
@@ -117,6 +122,15 @@ export const axesMethods: Record<string, AxesMethod> = {
   },
 };
 for (const n of NOOP) axesMethods[n] = () => null;
+
+// ax.spines['top'].set_visible(False): styling only, accepted and ignored.
+const spineClass = new PyClass('Spine', [builtinClasses.object]);
+spineClass.module = 'matplotlib.spines';
+for (const n of ['set_visible', 'set_color', 'set_linewidth', 'set_position']) spineClass.dict.set(n, new PyBuiltin(n, () => null));
+const spinesClass = new PyClass('Spines', [builtinClasses.object]);
+spinesClass.module = 'matplotlib.spines';
+spinesClass.dict.set('__getitem__', new PyBuiltin('__getitem__', () => new PyInstance(spineClass)));
+axesClass.dict.set('spines', new PyProperty(new PyBuiltin('spines', () => new PyInstance(spinesClass))));
 
 for (const [name, f] of Object.entries(axesMethods)) {
   axesClass.dict.set(name, new PyBuiltin(name, (args, kwargs, ctx) => f((args[0] as PyInstance).native as AxesRecord, args.slice(1), kwargs, ctx)));
