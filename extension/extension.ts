@@ -8,12 +8,11 @@ import { ShapeFixProvider } from './fixes/provider';
 import { ShapeHintsProvider } from './hints/provider';
 import { TensorHoverProvider } from './hover/provider';
 import { RunOutput } from './output';
-import { createPanelPort } from './panelAdapter';
-import type { PanelPort } from './panelPort';
+import { createVisualizer } from './panel';
 import { Results } from './results';
 import { HostRuntime } from './runtime/hostRuntime';
 import { isPython, Runner } from './runtime/runner';
-import { SECTION } from './settings';
+import { readSettings, SECTION } from './settings';
 import { RunStatusBar } from './status/statusBar';
 
 const PYTHON: vscode.DocumentSelector = [{ language: 'python' }];
@@ -29,8 +28,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const status = new RunStatusBar(COMMANDS.showVisualizer);
   const diagnostics = new RunDiagnostics(results);
   const hints = new ShapeHintsProvider(results);
-  let panel: PanelPort | undefined;
-  const getPanel = (): PanelPort => (panel ??= createPanelPort(context, results, log));
+  // Created now (it is cheap: no webview until shown) so its serializer can
+  // restore a panel left open before a window reload.
+  const panel = createVisualizer(context, log);
 
   context.subscriptions.push(
     output, results, runner, status, diagnostics, hints,
@@ -47,11 +47,11 @@ export function activate(context: vscode.ExtensionContext): void {
       runner,
       results,
       output,
-      panel: getPanel,
+      panel: () => panel,
       onGpuRun: (snapshot, trace, note) => {
         log(`${snapshot.file}: GPU run on ${trace.backend} (${note})`);
         results.record(snapshot, { kind: 'done', trace, wallMs: trace.durationMs });
-        status.show({ kind: 'finished', file: snapshot.file, origin: 'run', outcome: { kind: 'done', trace, wallMs: trace.durationMs }, timeBudgetMs: 0, memoryBudgetBytes: 0 });
+        status.show({ kind: 'finished', file: snapshot.file, origin: 'run', outcome: { kind: 'done', trace, wallMs: trace.durationMs }, timeBudgetMs: readSettings().runTimeBudgetMs, memoryBudgetBytes: readSettings().memoryBudgetBytes });
       },
     }),
     runner.onDidChangeState((s) => status.show(s)),
@@ -60,7 +60,10 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     runner.onDidFinish((run) => {
       output.finished(run);
-      if (run.outcome.kind === 'done') panel?.postTrace(run.outcome.trace, run.snapshot.source, run.origin);
+      if (run.outcome.kind !== 'done') return;
+      // The panel's "reveal source" opens the file itself (for a notebook, the notebook).
+      panel.setSourceUri(vscode.Uri.parse(run.snapshot.key));
+      panel.postTrace(run.outcome.trace, run.snapshot.source, run.origin);
     }),
     results.onDidChange((key) => {
       diagnostics.update(key);
@@ -79,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): void {
       if (cell) runner.schedule(cell.document);
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (panel && isPython(e.textEditor.document)) panel.postCursor(e.textEditor.document.uri.toString(), e.selections[0].active.line + 1);
+      if (isPython(e.textEditor.document)) panel.postCursor(e.textEditor.document.uri.toString(), e.selections[0].active.line + 1);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.inlayHints`)) hints.refresh();

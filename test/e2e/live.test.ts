@@ -3,10 +3,10 @@
 // stopped by the budget, every command from the palette, and screenshots of
 // it all in the dark and light themes. Expected values come from real PyTorch
 // (golden/seed_values.json, written by golden/seed_values.py).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startWorkbench, type Workbench } from './harness';
+import { EXTENSION_ID, startWorkbench, type Workbench } from './harness';
 
 const golden = JSON.parse(readFileSync(join(__dirname, 'golden/seed_values.json'), 'utf8')) as Record<string, string>;
 const seed = readFileSync(join(__dirname, '../../examples/seed.py'), 'utf8').split('\n');
@@ -118,5 +118,58 @@ describe('live mode on examples/seed.py', () => {
     await wb.waitForStatus(/done in \d+ ms/, 20_000);
     await wb.screenshot('status-done-light', wb.page.locator('.part.statusbar'));
     await wb.setTheme('Dark 2026');
+  });
+});
+
+describe('every command runs from the palette', () => {
+  const log = (): string => wb.readOutputChannel('Tensor Lens');
+  const panel = () => wb.page.frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).frameLocator('iframe#active-frame');
+
+  test('Run File', async () => {
+    await wb.runCommand('Tensor Lens: Run File');
+    await expect.poll(log, { timeout: 20_000 }).toMatch(/seed\.py: Run File\n[\s\S]*seed\.py: done in \d+ ms on the cpu/);
+    expect(log()).toContain('tensor([[0.3171]])'); // print output of the explicit run
+  });
+
+  test('Toggle Live Mode turns live runs off and on again', async () => {
+    await wb.runCommand('Tensor Lens: Toggle Live Mode');
+    await expect.poll(log, { timeout: 10_000 }).toContain('live mode off');
+    await wb.runCommand('Tensor Lens: Toggle Live Mode');
+    await expect.poll(log, { timeout: 10_000 }).toContain('live mode on');
+  });
+
+  test('Show Visualizer, Show Computation Graph and Inspect Tensor at Cursor open the panel', async () => {
+    await wb.runCommand('Tensor Lens: Show Visualizer');
+    await panel().locator('body').getByText('seed.py').first().waitFor({ timeout: 30_000 });
+    await wb.runCommand('Tensor Lens: Show Computation Graph');
+    await panel().getByText(/\d+ nodes, \d+ edges/).first().waitFor({ timeout: 20_000 });
+    await wb.screenshot('panel-graph-dark');
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await wb.goTo(FEATURES, 3);
+    await wb.runCommand('Tensor Lens: Inspect Tensor at Cursor');
+    // The Tensor view prints the chosen tensor as PyTorch does.
+    await expect.poll(() => panel().locator('pre.tl-printed').first().innerText(), { timeout: 20_000 }).toBe(golden.features);
+    await wb.screenshot('panel-inspect-dark');
+  });
+
+  test('Export View writes the current view to a file', async () => {
+    await wb.runCommand('Tensor Lens: Export View');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'SVG' }).first().click();
+    // code-server's save dialog is a quick input with the proposed path: accept it.
+    await wb.page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.page.waitForTimeout(500);
+    await wb.page.keyboard.press('Enter');
+    await expect.poll(log, { timeout: 20_000 }).toMatch(/exported the \w+ view to .*\.svg/);
+    const path = /exported the \w+ view to (.*\.svg)/.exec(log())![1];
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path, 'utf8')).toContain('<svg');
+  });
+
+  test('Run File on GPU hands the file to the panel; Stop Run stops it', async () => {
+    await wb.runCommand('Tensor Lens: Run File on GPU');
+    await expect.poll(log, { timeout: 10_000 }).toContain('seed.py: Run File on GPU (in the visualizer panel)');
+    await wb.runCommand('Tensor Lens: Stop Run');
+    // Either the panel finished first (its trace is logged) or the stop ended it.
+    await expect.poll(log, { timeout: 10_000 }).toMatch(/GPU run on (cpu|webgpu)|GPU run ended without a trace \(cancelled\)/);
   });
 });
