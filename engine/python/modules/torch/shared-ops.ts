@@ -11,6 +11,7 @@ import { toOperand } from './operand';
 import { returnTypes } from './return-types';
 import * as E from './engine-ops';
 import { withOperands } from './hooks';
+import { MORE } from './more-ops';
 
 export interface SharedOp {
   params: string[];
@@ -129,6 +130,7 @@ export const SHARED: Record<string, SharedOp> = {
   numel: { params: ['input'], impl: (b) => BigInt(T(b).numel()) },
   detach: unary((t) => E.detach(t)),
   clone: unary((t) => E.clone(t)),
+  ...MORE,
 };
 
 /** Matrix products: a shape error remembers both operands for the trace. */
