@@ -7,7 +7,7 @@ import type { Graph, Trace } from '../../engine/trace/types';
 import { functionSpans, recognise, visibleGraph } from '../../webview/views/graph/model';
 import { MAX_UNITS, networkOf } from '../../webview/views/network/model';
 import { shapeDiagram } from '../../webview/views/tensor/shape';
-import { fitSlice, histogram, sliceMatrix } from '../../webview/views/tensor/slice';
+import { autoHistogram, fitSlice, histogram, sliceMatrix } from '../../webview/views/tensor/slice';
 
 const seed: Trace = JSON.parse(readFileSync('test/fixtures/traces/seed.json', 'utf8'));
 const source = readFileSync('examples/seed.py', 'utf8');
@@ -120,5 +120,7 @@ describe('tensor slicing and shape diagram', () => {
     const d = shapeDiagram([64, 1, 28, 28]);
     expect(d.labels.map((l) => l.text)).toEqual(['dim 3: 28 (…)', 'dim 2: 28 (…)', 'dim 1: 1', 'dim 0: 64 (…) blocks']);
     expect(histogram([0, 1, 1, 2], 2)).toEqual({ lo: 0, hi: 2, counts: [1, 3] });
+    expect(autoHistogram([1, 2, 3, 4, 5, 6]).counts).toHaveLength(4);
+    expect(autoHistogram(Array.from({ length: 1000 }, (_, i) => i)).counts).toHaveLength(20);
   });
 });

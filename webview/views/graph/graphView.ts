@@ -69,7 +69,7 @@ export class GraphView implements View {
 
   protected note(): string {
     const g = this.graph!;
-    const parts = [`${g.nodes.length} nodes, ${g.edges.length} edges. Click an op to see its line; click ⊞ to unfold.`];
+    const parts = [`${g.nodes.length} nodes, ${g.edges.length} edges. Blue boxes are input tensors, yellow ones parameters (requires_grad), grey ones ops, green ones folded functions and modules: click ⊞ to unfold, click an op to see its line.`];
     if (g.truncated) parts.push('The run made more ops than the recorder keeps: later ops are not shown.');
     return parts.join(' ');
   }

@@ -73,6 +73,12 @@ export function looksLikeImage(shape: readonly number[]): boolean {
 }
 
 /** Equal-width histogram of the finite values. */
+/** Few values get few bins (about sqrt(n)), so a 6-element tensor is not 20 slivers. */
+export function autoHistogram(values: readonly number[], maxBins = 20): { lo: number; hi: number; counts: number[] } {
+  const n = values.filter((v) => Number.isFinite(v)).length;
+  return histogram(values, Math.max(1, Math.min(maxBins, Math.ceil(Math.sqrt(n)) + 1)));
+}
+
 export function histogram(values: readonly number[], bins = 20): { lo: number; hi: number; counts: number[] } {
   const finite = values.filter((v) => Number.isFinite(v));
   if (!finite.length) return { lo: 0, hi: 0, counts: [] };

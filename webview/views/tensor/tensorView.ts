@@ -10,7 +10,7 @@ import { type View, type ViewContext, emptyNote, ensure, ensureSvg } from '../vi
 import { renderHeatmap } from './heatmap';
 import { renderHistogram } from './histogram';
 import { renderShape } from './shape';
-import { type SliceChoice, fitSlice, histogram, looksLikeImage, sliceMatrix } from './slice';
+import { type SliceChoice, autoHistogram, fitSlice, looksLikeImage, sliceMatrix } from './slice';
 
 type Row = { key: string; name: string; line: string; shape: string; dtype: string; grad: string };
 
@@ -44,7 +44,7 @@ export class TensorView implements View {
     container.classList.add('tl-tensor');
     const side = ensure(container, 'div', 'tl-side');
     this.grid = createDataGrid<Row>(
-      [{ key: 'name', title: 'Name', width: '100px' }, { key: 'line', title: 'Line', width: '52px' }, { key: 'shape', title: 'Shape', width: '92px' }, { key: 'dtype', title: 'dtype', width: '76px' }, { key: 'grad', title: 'grad_fn', width: '1fr' }],
+      [{ key: 'name', title: 'Name', width: '100px' }, { key: 'line', title: 'Line', width: '62px' }, { key: 'shape', title: 'Shape', width: '92px' }, { key: 'dtype', title: 'dtype', width: '76px' }, { key: 'grad', title: 'grad_fn', width: '1fr' }],
       (r) => r.key,
       (key) => this.ctx.update({ tensorKey: key }),
     );
@@ -173,7 +173,7 @@ export class TensorView implements View {
     const histG = part('hist');
     const hy = top + hm.height + 16;
     histG.setAttribute('transform', `translate(0,${hy})`);
-    renderHistogram(histG, histogram(values), { theme: t, width: 260, height: 110, title: `histogram (${values.length} values)` });
+    renderHistogram(histG, autoHistogram(values), { theme: t, width: 260, height: 110, title: `histogram (${values.length} values)` });
     const statLines = s
       ? [`min ${fmt(s.min)}   max ${fmt(s.max)}`, `mean ${fmt(s.mean)}   std ${fmt(s.std)}`, `numel ${numel(v.shape)}   NaN ${s.nanCount}   Inf ${s.infCount}`]
       : ['no statistics (empty or non-float tensor)'];
