@@ -88,6 +88,7 @@ export class Generator {
   setState(state: GeneratorState): void {
     if (state.mt.length !== 624) throw new RangeError('invalid generator state');
     this.mt.state.set(state.mt);
+    this.mt.resync();
     this.mt.index = state.index;
     this.seedValue = state.seed;
     this.nextDoubleNormal = state.nextDoubleNormal;

@@ -10,7 +10,10 @@ const LOWER = 0x7fffffff;
 
 export class MT19937 {
   readonly state = new Uint32Array(N);
-  /** Index of the next word to temper; N means "twist first". */
+  /** The tempered outputs of the current state (filled at each twist, so a
+   *  draw is one load; tempering in one tight loop is cheaper). */
+  private readonly out = new Uint32Array(N);
+  /** Index of the next word to hand out; N means "twist first". */
   index = N;
 
   constructor(seed = 5489) {
@@ -73,22 +76,37 @@ export class MT19937 {
     }
     const y = (st[N - 1] & UPPER) | (st[0] & LOWER);
     st[N - 1] = st[M - 1] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    this.temperAll();
     this.index = 0;
+  }
+
+  private temperAll(): void {
+    const st = this.state;
+    const out = this.out;
+    for (let i = 0; i < N; i++) {
+      let y = st[i];
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9d2c5680;
+      y ^= (y << 15) & 0xefc60000;
+      y ^= y >>> 18;
+      out[i] = y;
+    }
   }
 
   /** One tempered 32-bit word, as an unsigned number. */
   next32(): number {
     if (this.index >= N) this.twist();
-    let y = this.state[this.index++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return this.out[this.index++];
+  }
+
+  /** After the state words were set from outside (setState). */
+  resync(): void {
+    this.temperAll();
   }
 
   copyFrom(other: MT19937): void {
     this.state.set(other.state);
+    this.out.set(other.out);
     this.index = other.index;
   }
 }

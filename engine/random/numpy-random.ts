@@ -142,6 +142,7 @@ export class NumpyRandom {
 
   setState(s: NumpyRandomStateData): void {
     this.mt.state.set(s.mt);
+    this.mt.resync();
     this.mt.index = s.index;
     this.gaussSpare = s.gauss;
   }

@@ -170,6 +170,7 @@ export class PythonRandom {
 
   setstate(s: PythonRandomState): void {
     this.mt.state.set(s.mt);
+    this.mt.resync();
     this.mt.index = s.index;
     this.gaussNext = s.gaussNext;
   }
