@@ -13,7 +13,7 @@ export interface GraphLayout { nodes: Map<string, NodeBox>; edges: EdgePath[]; w
 export const NODE_HEIGHT = 58;
 
 export function nodeWidth(n: VisibleNode): number {
-  const vals = n.kind === 'group' ? [] : n.rep.value?.sample.values.slice(0, 3) ?? [];
+  const vals = n.rep.value?.sample.values.slice(0, 3) ?? [];
   // Small values are printed in the node; leave room for them.
   const preview = vals.length && vals.length <= 2 ? textWidth(vals.map(fmt).join(', '), 11) : 0;
   const texts = [textWidth(n.label, 13) + (n.kind === 'group' ? 16 : 0), textWidth(n.detail + ' · grad', 11), n.sub ? textWidth(`= ${n.sub}`, 11) : 0, preview, 64];

@@ -119,7 +119,8 @@ export function renderGraph(layer: SVGGElement, g: VisibleGraph, layout: GraphLa
   sel.select<SVGGElement>('g.preview').each(function (n) {
     const p = d3.select(this).attr('transform', `translate(10,${n.kind === 'group' ? 54 : 40})`);
     const grad = s.nodeGrad?.get(n.id);
-    const vals = n.kind === 'group' ? [] : previewCells(n.rep.value);
+    // A folded node previews its output (the sigmoid's 0.1595 in the seed).
+    const vals = previewCells(n.rep.value);
     const text = grad ? grad.text : vals.length > 0 && vals.length <= 2 ? vals.map(fmt).join(', ') : '';
     p.selectAll('text').data(text ? [text] : []).join('text')
       .attr('y', 11).attr('font-size', 11).attr('font-family', t.mono).attr('fill', grad ? grad.color : t.fg).text((d) => d);
