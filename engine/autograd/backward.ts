@@ -28,7 +28,9 @@ export function backward(root: Tensor, gradient?: Tensor | null, opts: BackwardO
     throw runtimeError('element 0 of tensors does not require grad and does not have a grad_fn');
   }
   let g: Tensor;
+  let fresh = false;
   if (gradient === undefined || gradient === null) {
+    fresh = true;
     if (root.numel() !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
     g = onesLike(root);
   } else {
@@ -39,13 +41,13 @@ export function backward(root: Tensor, gradient?: Tensor | null, opts: BackwardO
     }
     g = gradient.dtype === root.dtype ? gradient : castTensor(gradient, root.dtype);
   }
-  withGradMode(false, () => quietly(() => run(root, g, opts.retainGraph ?? false)));
+  withGradMode(false, () => quietly(() => run(root, g, opts.retainGraph ?? false, fresh)));
 }
 
-function run(root: Tensor, g: Tensor, retain: boolean): void {
+function run(root: Tensor, g: Tensor, retain: boolean, gFresh: boolean): void {
   const start = root.gradFn;
   if (start === null) {
-    accumulate(root, g);
+    accumulate(root, g, gFresh);
     return;
   }
   // Count, for every reachable node, how many edges lead into it.
@@ -64,6 +66,12 @@ function run(root: Tensor, g: Tensor, retain: boolean): void {
       }
     }
   }
+  // Storages of grads handed to more than one edge (or given by the caller)
+  // must be copied before a leaf keeps them; any other grad owning its whole
+  // storage is stolen, as PyTorch's AccumulateGrad steals grads nobody else
+  // holds. (Backward formulas return fresh tensors or views of their incoming
+  // grad, never forward tensors, so nothing else can hold such a storage.)
+  const shared = new WeakSet<object>(gFresh ? [] : [g.storage]);
   const buffers = new Map<Node, (Tensor | null)[]>();
   buffers.set(start, withOutput(null, start, root.outputNr, g));
   const ready: Node[] = [start];
@@ -82,6 +90,12 @@ function run(root: Tensor, g: Tensor, retain: boolean): void {
     }
     const inGrads = node.apply(grads);
     if (!retain) node.release();
+    // Fan-out: two edges given grads over one storage means two holders.
+    for (let i = 0; i < inGrads.length; i++) {
+      const t = inGrads[i];
+      if (t === null || t === undefined) continue;
+      for (let j = i + 1; j < inGrads.length; j++) if (inGrads[j]?.storage === t.storage) shared.add(t.storage);
+    }
     for (let i = 0; i < node.next.length; i++) {
       const e: Edge = node.next[i];
       const ig = inGrads[i];
@@ -97,7 +111,7 @@ function run(root: Tensor, g: Tensor, retain: boolean): void {
           else releaseUnreached(e, deps, retain);
         }
       } else if (ig !== null && ig !== undefined) {
-        accumulate(e, ig);
+        accumulate(e, ig, !shared.has(ig.storage));
       }
     }
   }
@@ -122,11 +136,13 @@ function withOutput(buf: (Tensor | null)[] | null, node: Node, nr: number, g: Te
   return b;
 }
 
-/** AccumulateGrad: the first grad is copied (never aliased), later ones add in place. */
-function accumulate(leaf: Tensor, g: Tensor): void {
+/** AccumulateGrad: the first grad is kept (stolen when nobody else holds it
+ *  and it owns its contiguous storage, else copied); later ones add in place. */
+function accumulate(leaf: Tensor, g: Tensor, stealable: boolean): void {
   const gg = g.dtype === leaf.dtype ? g : castTensor(g, leaf.dtype);
   if (leaf.grad === null) {
-    leaf.grad = castTensor(gg, leaf.dtype);
+    const own = gg !== g || (stealable && g.offset === 0 && g.isContiguous() && g.storage.size === g.numel() && !g.requiresGrad);
+    leaf.grad = own ? gg : castTensor(gg, leaf.dtype);
   } else {
     const cur = leaf.grad;
     cur.backend.run('add', [cur, gg], [cur]);

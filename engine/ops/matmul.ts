@@ -42,6 +42,13 @@ export function mmRaw(a: Tensor, b: Tensor): Tensor {
   return out;
 }
 
+/** a^T @ g, laid out like mat2: when mat2 is a transposed weight (x @ W.t()),
+ *  computing (g^T @ a)^T makes W's grad contiguous, so it is kept without a copy. */
+function mat2Grad(a: Tensor, b: Tensor, g: Tensor): Tensor {
+  if (b.strides[0] === 1 && b.strides[1] !== 1) return tr(mmRaw(tr(g), a));
+  return mmRaw(tr(a), g);
+}
+
 function tr(t: Tensor): Tensor {
   return makeView(t, [t.shape[1], t.shape[0]], [t.strides[1], t.strides[0]], t.offset);
 }
@@ -60,7 +67,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     if (a.requiresGrad) saved.push(b);
     record(out, 'MmBackward0', [a, b], ([g]) => [
       a.requiresGrad ? mmRaw(g!, tr(b)) : null,
-      b.requiresGrad ? mmRaw(tr(a), g!) : null,
+      b.requiresGrad ? mat2Grad(a, b, g!) : null,
     ], saved);
   }
   notifyOp('mm', [a, b], out);
@@ -245,7 +252,7 @@ export function addmm(bias: Tensor, a: Tensor, b: Tensor, beta: Scalar = 1, alph
     record(out, 'AddmmBackward0', [bias, a, b], ([g]) => [
       bias.requiresGrad ? sumToShape(be === 1 ? g! : mul(g!, be), bias.shape) : null,
       a.requiresGrad ? scaled(mmRaw(g!, tr(b)), al) : null,
-      b.requiresGrad ? scaled(mmRaw(tr(a), g!), al) : null,
+      b.requiresGrad ? scaled(mat2Grad(a, b, g!), al) : null,
     ], [a, b]);
   }
   notifyOp('addmm', [bias, a, b], out);

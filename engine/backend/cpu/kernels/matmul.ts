@@ -28,6 +28,8 @@ export const matmulKernel: CpuKernel = (inputs, outputs) => {
     const yo = y.offset + bi * y.strides[0];
     if (!isFloat || M * N * K <= SMALL_WORK) {
       small(ad, ao, a.strides[1], a.strides[2], bd, bo, b.strides[1], b.strides[2], yd, yo, y.strides[1], y.strides[2], M, N, K, f32);
+    } else if (M <= SKINNY || K <= SKINNY) {
+      skinny(ad, ao, a.strides[1], a.strides[2], bd, bo, b.strides[1], b.strides[2], yd, yo, y.strides[1], y.strides[2], M, N, K);
     } else {
       blocked(ad, ao, a.strides[1], a.strides[2], bd, bo, b.strides[1], b.strides[2], yd, yo, y.strides[1], y.strides[2], M, N, K);
     }
@@ -53,10 +55,66 @@ function small(
   }
 }
 
+// Reused work buffers (accumulator, packed A, packed B): allocating and
+// zeroing megabytes per call cost more than small products themselves.
+// Buffers beyond 8 MiB are not kept, so memory is returned after big calls.
+const buffers: (Float64Array | null)[] = [null, null, null];
+function scratch(slot: number, n: number): Float64Array {
+  const b = buffers[slot];
+  if (b !== null && b.length >= n) return b;
+  const fresh = new Float64Array(n);
+  buffers[slot] = n <= 1 << 20 ? fresh : null;
+  return fresh;
+}
+
 // GotoBLAS-style blocking: a KC-deep slice of B is packed once into 4-column
 // micro-panels (each 4 x KC doubles = 8 KiB, stays in L1 while a block of A
 // streams past it); A is packed MC rows at a time (MC x KC fits L2).
 const MC = 64;
+
+// Below this many rows of A (batch-1 steps) or this depth (outer products,
+// weight grads of batch-1 steps) packing costs as much as the product itself.
+const SKINNY = 4;
+
+/** A few rows of A (batch-1 training steps, vector @ matrix): no packing; the
+ *  loop order follows B's layout so the innermost loop walks memory. */
+function skinny(
+  ad: StorageArray, ao: number, as0: number, as1: number,
+  bd: StorageArray, bo: number, bs0: number, bs1: number,
+  yd: StorageArray, yo: number, ys0: number, ys1: number,
+  M: number, N: number, K: number,
+): void {
+  const acc = new Float64Array(N);
+  for (let i = 0; i < M; i++) {
+    const arow = ao + i * as0;
+    if (bs1 === 1 || bs0 > bs1) {
+      // B rows are contiguous-ish: acc[j] += a[k] * B[k, j].
+      acc.fill(0);
+      for (let k = 0; k < K; k++) {
+        const av = ad[arow + k * as1];
+        if (av === 0) continue;
+        const brow = bo + k * bs0;
+        for (let j = 0; j < N; j++) acc[j] += av * bd[brow + j * bs1];
+      }
+      for (let j = 0; j < N; j++) yd[yo + i * ys0 + j * ys1] = acc[j];
+    } else {
+      // B columns are contiguous (B = W.t()): one dot product per output.
+      for (let j = 0; j < N; j++) {
+        const bcol = bo + j * bs1;
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        let k = 0;
+        for (; k + 3 < K; k += 4) {
+          s0 += ad[arow + k * as1] * bd[bcol + k * bs0];
+          s1 += ad[arow + (k + 1) * as1] * bd[bcol + (k + 1) * bs0];
+          s2 += ad[arow + (k + 2) * as1] * bd[bcol + (k + 2) * bs0];
+          s3 += ad[arow + (k + 3) * as1] * bd[bcol + (k + 3) * bs0];
+        }
+        for (; k < K; k++) s0 += ad[arow + k * as1] * bd[bcol + k * bs0];
+        yd[yo + i * ys0 + j * ys1] = (s0 + s1) + (s2 + s3);
+      }
+    }
+  }
+}
 
 function blocked(
   ad: StorageArray, ao: number, as0: number, as1: number,
@@ -66,9 +124,10 @@ function blocked(
 ): void {
   const Mp = (M + 3) & ~3;
   const Np = (N + 3) & ~3;
-  const acc = new Float64Array(Mp * Np);
-  const ap = new Float64Array(MC * KC);
-  const bp = new Float64Array(Np * KC);
+  const acc = scratch(0, Mp * Np);
+  acc.fill(0, 0, Mp * Np);
+  const ap = scratch(1, MC * KC);
+  const bp = scratch(2, Np * KC);
   for (let k0 = 0; k0 < K; k0 += KC) {
     const kc = Math.min(KC, K - k0);
     bp.fill(0);
