@@ -5,3 +5,4 @@ import './collections';
 import './itertools';
 import './time';
 import './misc';
+import './json-string';
