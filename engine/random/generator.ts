@@ -76,6 +76,11 @@ export class Generator {
     return (this.mt.next32() & 0xffffff) * 5.9604644775390625e-8; // 2^-24
   }
 
+  /** d[from..to) = successive uniform32() draws (a fast path for fills). */
+  fillUniform32(d: Float32Array, from = 0, to = d.length): void {
+    this.mt.fillUniform24(d, from, to);
+  }
+
   getState(): GeneratorState {
     return {
       mt: this.mt.state.slice(),

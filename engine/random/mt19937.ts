@@ -99,6 +99,20 @@ export class MT19937 {
     return this.out[this.index++];
   }
 
+  /** d[from..to) = the next draws' low 24 bits * 2^-24 (float32 uniforms),
+   *  block by block: the same values as calling next32() in a loop. */
+  fillUniform24(d: Float32Array, from: number, to: number): void {
+    let i = from;
+    while (i < to) {
+      if (this.index >= N) this.twist();
+      const out = this.out;
+      let k = this.index;
+      const end = Math.min(to, i + (N - k));
+      for (; i < end; i++, k++) d[i] = (out[k] & 0xffffff) * 5.9604644775390625e-8;
+      this.index = k;
+    }
+  }
+
   /** After the state words were set from outside (setState). */
   resync(): void {
     this.temperAll();

@@ -52,8 +52,21 @@ export function transformBlocksF32(d: Float32Array, start: number, blocks: numbe
   }
 }
 
+// Each stage is its own small function: with few fmaf call sites per
+// function V8 inlines fmaf (a non-inlined call boxes its double result and
+// the garbage collector then dominates).
 function chunk(d: Float32Array, start: number, n: number, mean: number, std: number): void {
-  // radius = sqrt(-2 log(1 - u1)) with log256_ps.
+  logSplit(d, start, n);
+  for (let k = 1; k < 9; k++) horner(n, LOG_P[k]);
+  logFinish(n);
+  sincosReduce(d, start, n);
+  cosPoly(n);
+  sinPoly(n);
+  combine(d, start, n, mean, std);
+}
+
+/** log256_ps, first part: exponent and mantissa of u1 = 1 - u. */
+function logSplit(d: Float32Array, start: number, n: number): void {
   for (let L = 0; L < n; L++) U[L] = 1 - d[pos(start, L)]; // stored as float32
   for (let L = 0; L < n; L++) {
     const bits = UB[L];
@@ -71,10 +84,14 @@ function chunk(d: Float32Array, start: number, n: number, mean: number, std: num
     Z[L] = f(M[L] * M[L]);
     Y[L] = LOG_P[0];
   }
-  for (let k = 1; k < 9; k++) {
-    const p = LOG_P[k];
-    for (let L = 0; L < n; L++) Y[L] = fmaf(Y[L], M[L], p);
-  }
+}
+
+function horner(n: number, p: number): void {
+  for (let L = 0; L < n; L++) Y[L] = fmaf(Y[L], M[L], p);
+}
+
+/** log256_ps, last part, then radius = sqrt(-2 log u1). */
+function logFinish(n: number): void {
   for (let L = 0; L < n; L++) {
     const e = E[L];
     const z = Z[L];
@@ -84,7 +101,10 @@ function chunk(d: Float32Array, start: number, n: number, mean: number, std: num
     const lg = fmaf(e, LOG_Q2, f(M[L] + y));
     R[L] = f(Math.sqrt(f(-2 * lg)));
   }
-  // sin/cos of theta = 2*pi*u2 with sincos256_ps (theta >= 0).
+}
+
+/** sincos256_ps: octant j and the reduced argument of theta = 2*pi*u2 >= 0. */
+function sincosReduce(d: Float32Array, start: number, n: number): void {
   for (let L = 0; L < n; L++) {
     const x = f(TWO_PI_F32 * d[pos(start, L) + 8]);
     const j = ((Math.trunc(f(x * FOPI)) | 0) + 1) & ~1;
@@ -95,6 +115,9 @@ function chunk(d: Float32Array, start: number, n: number, mean: number, std: num
     X[L] = r;
     Z[L] = f(r * r);
   }
+}
+
+function cosPoly(n: number): void {
   for (let L = 0; L < n; L++) {
     const z = Z[L];
     let y = fmaf(COS_P0, z, COS_P1);
@@ -102,6 +125,9 @@ function chunk(d: Float32Array, start: number, n: number, mean: number, std: num
     y = f(y * z);
     Y[L] = f(fmaf(y, z, -f(z * 0.5)) + 1);
   }
+}
+
+function sinPoly(n: number): void {
   for (let L = 0; L < n; L++) {
     const z = Z[L];
     let y2 = fmaf(SIN_P0, z, SIN_P1);
@@ -109,6 +135,9 @@ function chunk(d: Float32Array, start: number, n: number, mean: number, std: num
     y2 = f(y2 * z);
     Y2[L] = fmaf(y2, X[L], X[L]);
   }
+}
+
+function combine(d: Float32Array, start: number, n: number, mean: number, std: number): void {
   for (let L = 0; L < n; L++) {
     const j = J[L];
     const polyCos = (j & 2) === 0;

@@ -56,11 +56,11 @@ function serialNormal(gen: Generator, out: FloatArray, mean: number, std: number
 
 function fillPathF32(gen: Generator, d: Float32Array, mean: number, std: number): void {
   const n = d.length;
-  for (let i = 0; i < n; i++) d[i] = gen.uniform32();
+  gen.fillUniform32(d, 0, n);
   transformBlocksF32(d, 0, Math.floor(n / 16), mean, std);
   if (n % 16 !== 0) {
     const base = n - 16;
-    for (let i = 0; i < 16; i++) d[base + i] = gen.uniform32();
+    gen.fillUniform32(d, base, n);
     transformBlocksF32(d, base, 1, mean, std);
   }
 }
