@@ -5,8 +5,8 @@ import type { ScalarKind } from '../../../core/dtype';
 import { pyError } from '../../runtime/exceptions';
 import { PyInstance, PyList, PyObject, PyTuple, type PyValue } from '../../runtime/objects';
 
-export function typeName(v: PyValue): string {
-  if (v === null) return 'NoneType';
+export function typeName(v: PyValue | undefined): string {
+  if (v === null || v === undefined) return 'NoneType';
   switch (typeof v) {
     case 'boolean': return 'bool';
     case 'bigint': return 'int';
@@ -59,6 +59,9 @@ export function toShape(args: readonly PyValue[], fn: string): number[] {
   const one = args.length === 1 ? args[0] : undefined;
   // torch.Size is an instance whose native value is the shape itself.
   if (one instanceof PyInstance && Array.isArray(one.native)) return (one.native as number[]).slice();
+  if (one !== undefined && !isSequence(one) && typeof one !== 'bigint' && typeof one !== 'boolean') {
+    throw pyError('TypeError', `${fn}(): argument 'size' (position 1) must be tuple of ints, not ${typeName(one)}`);
+  }
   const src = one !== undefined && isSequence(one) ? items(one) : args;
   return src.map((a) => {
     if (typeof a === 'bigint' || typeof a === 'boolean') return Number(a);

@@ -7,7 +7,7 @@ import { PyFloat } from '../../../ops/scalar';
 import { asTensor, expectTensor, pyDtype, toDType, wrapTensor } from './classes';
 import { isSequence, items, toBool, toInt, toNumber, toShape, typeName } from './convert';
 import { SHARED, tensorList } from './shared-ops';
-import { bind, takeKw } from './signature';
+import { bind, requireArgs, takeKw } from './signature';
 import * as E from './engine-ops';
 
 type Fn = (args: PyValue[], kwargs: Kwargs) => PyValue | Promise<PyValue>;
@@ -156,7 +156,9 @@ export function torchFunctions(): Map<string, PyValue> {
     if (out.has(name)) continue;
     out.set(name, new PyBuiltin(name, (args, kwargs) => {
       const positional = op.varargs ? args.slice(0, 1) : args;
-      return op.impl(bind(name, op.params, positional, kwargs), op.varargs ? args.slice(1) : []);
+      const b = bind(name, op.params, positional, kwargs);
+      requireArgs(name, b, op.params.filter((x) => x !== '*').slice(0, op.required ?? 1));
+      return op.impl(b, op.varargs ? args.slice(1) : []);
     }));
   }
   return out;

@@ -26,23 +26,24 @@ export const MORE: Record<string, SharedOp> = {
   sin: unary(ops.sin), cos: unary(ops.cos), log1p: unary(ops.log1p), rsqrt: unary(ops.rsqrt), square: unary(ops.square),
   sign: unary(ops.sign), floor: unary(ops.floor), ceil: unary(ops.ceil), round: unary(ops.round), trunc: unary(ops.trunc),
   reciprocal: unary(ops.reciprocal), isnan: unary(ops.isnan), isinf: unary(ops.isinf), logical_not: unary(ops.logicalNot),
-  maximum: { params: ['input', 'other'], impl: (b) => W(ops.maximum(T(b), T(b, 'other'))) },
-  minimum: { params: ['input', 'other'], impl: (b) => W(ops.minimum(T(b), T(b, 'other'))) },
-  logical_and: { params: ['input', 'other'], impl: (b) => W(ops.logicalAnd(T(b), T(b, 'other'))) },
-  logical_or: { params: ['input', 'other'], impl: (b) => W(ops.logicalOr(T(b), T(b, 'other'))) },
+  maximum: { required: 2, params: ['input', 'other'], impl: (b) => W(ops.maximum(T(b), T(b, 'other'))) },
+  minimum: { required: 2, params: ['input', 'other'], impl: (b) => W(ops.minimum(T(b), T(b, 'other'))) },
+  logical_and: { required: 2, params: ['input', 'other'], impl: (b) => W(ops.logicalAnd(T(b), T(b, 'other'))) },
+  logical_or: { required: 2, params: ['input', 'other'], impl: (b) => W(ops.logicalOr(T(b), T(b, 'other'))) },
   amax: { params: ['input', 'dim', 'keepdim'], impl: (b) => W(ops.amax(T(b), dimsOrNull(b.dim), keep(b))) },
   amin: { params: ['input', 'dim', 'keepdim'], impl: (b) => W(ops.amin(T(b), dimsOrNull(b.dim), keep(b))) },
   any: { params: ['input', 'dim', 'keepdim'], impl: (b) => W(ops.any(T(b), dimsOrNull(b.dim), keep(b))) },
   all: { params: ['input', 'dim', 'keepdim'], impl: (b) => W(ops.all(T(b), dimsOrNull(b.dim), keep(b))) },
   logsumexp: { params: ['input', 'dim', 'keepdim'], impl: (b) => W(ops.logsumexp(T(b), toDims(b.dim) ?? [], keep(b))) },
-  cumsum: { params: ['input', 'dim', '*', 'dtype'], impl: (b) => W(ops.cumsum(T(b), toInt(b.dim!, 'dim'))) },
+  cumsum: { required: 2, params: ['input', 'dim', '*', 'dtype'], impl: (b) => W(ops.cumsum(T(b), toInt(b.dim!, 'dim'))) },
   flip: { params: ['input', 'dims'], impl: (b) => {
     let t = T(b);
     for (const d of toDims(b.dims) ?? []) t = ops.flip(t, d);
     return W(t);
   } },
-  gather: { params: ['input', 'dim', 'index'], impl: (b) => W(ops.gather(T(b), toInt(b.dim!, 'dim'), T(b, 'index'))) },
+  gather: { required: 3, params: ['input', 'dim', 'index'], impl: (b) => W(ops.gather(T(b), toInt(b.dim!, 'dim'), T(b, 'index'))) },
   masked_fill: {
+    required: 3,
     params: ['input', 'mask', 'value'],
     impl: (b) => {
       const v = toOperand(b.value ?? null);
@@ -61,9 +62,10 @@ export const MORE: Record<string, SharedOp> = {
     params: ['input', 'dim', 'descending'],
     impl: (b) => W(ops.argsort(T(b), b.dim === undefined ? -1 : toInt(b.dim, 'dim'), b.descending === undefined ? false : toBool(b.descending, 'descending'))),
   },
-  narrow: { params: ['input', 'dim', 'start', 'length'], impl: (b) => W(ops.narrow(T(b), toInt(b.dim!, 'dim'), toInt(b.start!, 'start'), toInt(b.length!, 'length'))) },
-  select: { params: ['input', 'dim', 'index'], impl: (b) => W(ops.select(T(b), toInt(b.dim!, 'dim'), toInt(b.index!, 'index'))) },
+  narrow: { required: 4, params: ['input', 'dim', 'start', 'length'], impl: (b) => W(ops.narrow(T(b), toInt(b.dim!, 'dim'), toInt(b.start!, 'start'), toInt(b.length!, 'length'))) },
+  select: { required: 3, params: ['input', 'dim', 'index'], impl: (b) => W(ops.select(T(b), toInt(b.dim!, 'dim'), toInt(b.index!, 'index'))) },
   split: {
+    required: 2,
     params: ['tensor', 'split_size_or_sections', 'dim'],
     impl: (b) => {
       const s = b.split_size_or_sections!;
@@ -71,10 +73,11 @@ export const MORE: Record<string, SharedOp> = {
       return tuple(ops.split(T(b, 'tensor'), sizes, b.dim === undefined ? 0 : toInt(b.dim, 'dim')));
     },
   },
-  chunk: { params: ['input', 'chunks', 'dim'], impl: (b) => tuple(ops.chunk(T(b), toInt(b.chunks!, 'chunks'), b.dim === undefined ? 0 : toInt(b.dim, 'dim'))) },
-  dot: { params: ['input', 'other'], impl: (b) => W(ops.dot(T(b), T(b, 'other'))) },
-  mv: { params: ['input', 'vec'], impl: (b) => W(ops.mv(T(b), T(b, 'vec'))) },
+  chunk: { required: 2, params: ['input', 'chunks', 'dim'], impl: (b) => tuple(ops.chunk(T(b), toInt(b.chunks!, 'chunks'), b.dim === undefined ? 0 : toInt(b.dim, 'dim'))) },
+  dot: { required: 2, params: ['input', 'other'], impl: (b) => W(ops.dot(T(b), T(b, 'other'))) },
+  mv: { required: 2, params: ['input', 'vec'], impl: (b) => W(ops.mv(T(b), T(b, 'vec'))) },
   addmm: {
+    required: 3,
     params: ['input', 'mat1', 'mat2', '*', 'beta', 'alpha'],
     impl: (b) => W(ops.addmm(T(b), T(b, 'mat1'), T(b, 'mat2'), b.beta === undefined ? 1 : toNumber(b.beta, 'beta'), b.alpha === undefined ? 1 : toNumber(b.alpha, 'alpha'))),
   },

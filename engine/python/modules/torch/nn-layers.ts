@@ -12,17 +12,21 @@ import {
 import { asTensor, parameterClass, toDType, wrapTensor } from './classes';
 import { defMethod } from './define';
 import { toBool, toInt, toNumber } from './convert';
-import { bind, type Bound } from './signature';
+import { bind, requirePyArgs, type Bound } from './signature';
 import { asModule, bindNative, expectModule, layerClasses, moduleClass, wrapModule } from './nn-module';
 import { Parameter } from '../../../nn/parameter';
 
 type Make = (b: Bound, args: PyValue[]) => Module;
+
+/** Constructor parameters without defaults, per layer. */
+const REQUIRED: Record<string, string[]> = { Linear: ['in_features', 'out_features'] };
 
 function layer(name: string, pyModule: string, params: string[], make: Make, varargs = false): PyClass {
   const c = new PyClass(name, [moduleClass]);
   c.module = `torch.nn.modules.${pyModule}`;
   defMethod(c, '__init__', (self, args, kwargs: Kwargs) => {
     const b = varargs ? {} : bind(name, params, args, kwargs);
+    requirePyArgs(`${name}.__init__`, b, REQUIRED[name] ?? []);
     bindNative(self as PyInstance, make(b, args));
     return null;
   });

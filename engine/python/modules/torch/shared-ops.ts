@@ -15,6 +15,8 @@ import { MORE } from './more-ops';
 
 export interface SharedOp {
   params: string[];
+  /** Leading parameters that must be given (default: just the first). */
+  required?: number;
   impl: (b: Bound, rest: PyValue[]) => PyValue;
   /** Extra positional args are collected into `rest` (view(*shape)). */
   varargs?: boolean;
@@ -63,20 +65,20 @@ function extremum(name: 'max' | 'min'): SharedOp {
 }
 
 export const SHARED: Record<string, SharedOp> = {
-  add: { params: ['input', 'other', '*', 'alpha'], impl: (b) => W(E.add(operand(b.input, 'input'), operand(b.other, 'other'), opt(b.alpha, (v) => toNumber(v, 'alpha')))) },
-  sub: { params: ['input', 'other', '*', 'alpha'], impl: (b) => W(E.sub(operand(b.input, 'input'), operand(b.other, 'other'), opt(b.alpha, (v) => toNumber(v, 'alpha')))) },
-  mul: { params: ['input', 'other'], impl: (b) => W(E.mul(operand(b.input, 'input'), operand(b.other, 'other'))) },
-  div: { params: ['input', 'other', '*', 'rounding_mode'], impl: (b) => W(E.div(operand(b.input, 'input'), operand(b.other, 'other'), (opt(b.rounding_mode, (v) => String(v)) ?? null) as 'floor' | 'trunc' | null)) },
-  pow: { params: ['input', 'exponent'], impl: (b) => W(E.pow(operand(b.input, 'input'), operand(b.exponent, 'exponent'))) },
-  matmul: { params: ['input', 'other'], impl: (b) => matmulLike(E.matmul, T(b), T(b, 'other')) },
-  mm: { params: ['input', 'mat2'], impl: (b) => matmulLike(E.mm, T(b), T(b, 'mat2')) },
-  bmm: { params: ['input', 'mat2'], impl: (b) => matmulLike(E.bmm, T(b), T(b, 'mat2')) },
-  eq: { params: ['input', 'other'], impl: (b) => W(E.eq(T(b), operand(b.other, 'other'))) },
-  ne: { params: ['input', 'other'], impl: (b) => W(E.ne(T(b), operand(b.other, 'other'))) },
-  lt: { params: ['input', 'other'], impl: (b) => W(E.lt(T(b), operand(b.other, 'other'))) },
-  le: { params: ['input', 'other'], impl: (b) => W(E.le(T(b), operand(b.other, 'other'))) },
-  gt: { params: ['input', 'other'], impl: (b) => W(E.gt(T(b), operand(b.other, 'other'))) },
-  ge: { params: ['input', 'other'], impl: (b) => W(E.ge(T(b), operand(b.other, 'other'))) },
+  add: { required: 2, params: ['input', 'other', '*', 'alpha'], impl: (b) => W(E.add(operand(b.input, 'input'), operand(b.other, 'other'), opt(b.alpha, (v) => toNumber(v, 'alpha')))) },
+  sub: { required: 2, params: ['input', 'other', '*', 'alpha'], impl: (b) => W(E.sub(operand(b.input, 'input'), operand(b.other, 'other'), opt(b.alpha, (v) => toNumber(v, 'alpha')))) },
+  mul: { required: 2, params: ['input', 'other'], impl: (b) => W(E.mul(operand(b.input, 'input'), operand(b.other, 'other'))) },
+  div: { required: 2, params: ['input', 'other', '*', 'rounding_mode'], impl: (b) => W(E.div(operand(b.input, 'input'), operand(b.other, 'other'), (opt(b.rounding_mode, (v) => String(v)) ?? null) as 'floor' | 'trunc' | null)) },
+  pow: { required: 2, params: ['input', 'exponent'], impl: (b) => W(E.pow(operand(b.input, 'input'), operand(b.exponent, 'exponent'))) },
+  matmul: { required: 2, params: ['input', 'other'], impl: (b) => matmulLike(E.matmul, T(b), T(b, 'other')) },
+  mm: { required: 2, params: ['input', 'mat2'], impl: (b) => matmulLike(E.mm, T(b), T(b, 'mat2')) },
+  bmm: { required: 2, params: ['input', 'mat2'], impl: (b) => matmulLike(E.bmm, T(b), T(b, 'mat2')) },
+  eq: { required: 2, params: ['input', 'other'], impl: (b) => W(E.eq(T(b), operand(b.other, 'other'))) },
+  ne: { required: 2, params: ['input', 'other'], impl: (b) => W(E.ne(T(b), operand(b.other, 'other'))) },
+  lt: { required: 2, params: ['input', 'other'], impl: (b) => W(E.lt(T(b), operand(b.other, 'other'))) },
+  le: { required: 2, params: ['input', 'other'], impl: (b) => W(E.le(T(b), operand(b.other, 'other'))) },
+  gt: { required: 2, params: ['input', 'other'], impl: (b) => W(E.gt(T(b), operand(b.other, 'other'))) },
+  ge: { required: 2, params: ['input', 'other'], impl: (b) => W(E.ge(T(b), operand(b.other, 'other'))) },
   neg: unary((t) => E.neg(t)),
   abs: unary((t) => E.abs(t)),
   exp: unary((t) => E.exp(t)),
@@ -99,6 +101,7 @@ export const SHARED: Record<string, SharedOp> = {
   argmax: { params: ['input', 'dim', 'keepdim'], impl: (b) => W(E.argmax(T(b), dimOr(b), keep(b))) },
   argmin: { params: ['input', 'dim', 'keepdim'], impl: (b) => W(E.argmin(T(b), dimOr(b), keep(b))) },
   topk: {
+    required: 2,
     params: ['input', 'k', 'dim', 'largest', 'sorted'],
     impl: (b) => {
       const [values, indices] = E.topk(T(b), toInt(b.k!, 'k'), dimOr(b) ?? -1,
@@ -106,27 +109,29 @@ export const SHARED: Record<string, SharedOp> = {
       return returnTypes('topk', values, indices);
     },
   },
-  softmax: { params: ['input', 'dim', '*', 'dtype'], impl: (b) => W(E.softmax(T(b), toInt(b.dim!, 'dim'))) },
-  log_softmax: { params: ['input', 'dim', '*', 'dtype'], impl: (b) => W(E.logSoftmax(T(b), toInt(b.dim!, 'dim'))) },
+  softmax: { required: 2, params: ['input', 'dim', '*', 'dtype'], impl: (b) => W(E.softmax(T(b), toInt(b.dim!, 'dim'))) },
+  log_softmax: { required: 2, params: ['input', 'dim', '*', 'dtype'], impl: (b) => W(E.logSoftmax(T(b), toInt(b.dim!, 'dim'))) },
   flatten: {
     params: ['input', 'start_dim', 'end_dim'],
     impl: (b) => W(E.flatten(T(b), opt(b.start_dim, (v) => toInt(v, 'start_dim')) ?? 0, opt(b.end_dim, (v) => toInt(v, 'end_dim')) ?? -1)),
   },
   squeeze: { params: ['input', 'dim'], impl: (b) => W(E.squeeze(T(b), toDims(b.dim))) },
-  unsqueeze: { params: ['input', 'dim'], impl: (b) => W(E.unsqueeze(T(b), toInt(b.dim!, 'dim'))) },
-  transpose: { params: ['input', 'dim0', 'dim1'], impl: (b) => W(E.transpose(T(b), toInt(b.dim0!, 'dim0'), toInt(b.dim1!, 'dim1'))) },
+  unsqueeze: { required: 2, params: ['input', 'dim'], impl: (b) => W(E.unsqueeze(T(b), toInt(b.dim!, 'dim'))) },
+  transpose: { required: 3, params: ['input', 'dim0', 'dim1'], impl: (b) => W(E.transpose(T(b), toInt(b.dim0!, 'dim0'), toInt(b.dim1!, 'dim1'))) },
   t: unary((t) => E.t(t)),
   reshape: { params: ['input'], varargs: true, impl: (b, rest) => W(E.reshape(T(b), toShape(rest, 'reshape'))) },
   permute: { params: ['input'], varargs: true, impl: (b, rest) => W(E.permute(T(b), toShape(rest, 'permute'))) },
   where: {
+    required: 3,
     params: ['condition', 'input', 'other'],
     impl: (b) => W(E.where(T(b, 'condition'), operand(b.input, 'input'), operand(b.other, 'other'))),
   },
   allclose: {
+    required: 2,
     params: ['input', 'other', 'rtol', 'atol', 'equal_nan'],
     impl: (b) => E.allclose(T(b), T(b, 'other'), opt(b.rtol, (v) => toNumber(v, 'rtol')) ?? 1e-5, opt(b.atol, (v) => toNumber(v, 'atol')) ?? 1e-8),
   },
-  equal: { params: ['input', 'other'], impl: (b) => E.equal(T(b), T(b, 'other')) },
+  equal: { required: 2, params: ['input', 'other'], impl: (b) => E.equal(T(b), T(b, 'other')) },
   numel: { params: ['input'], impl: (b) => BigInt(T(b).numel()) },
   detach: unary((t) => E.detach(t)),
   clone: unary((t) => E.clone(t)),

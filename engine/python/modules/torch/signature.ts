@@ -49,3 +49,20 @@ export function takeKw(kwargs: Kwargs, names: readonly string[]): [Record<string
   }
   return [taken, rest.size ? rest : null];
 }
+
+/** PyTorch's argument parser message for missing tensor-op arguments. */
+export function requireArgs(fn: string, b: Bound, names: readonly string[]): void {
+  const missing = names.filter((n) => b[n] === undefined);
+  if (missing.length) {
+    throw pyError('TypeError', `${fn}() missing ${missing.length} required positional arguments: ${missing.map((m) => `"${m}"`).join(', ')}`);
+  }
+}
+
+/** Python's message for a function defined in Python (Linear.__init__ ...). */
+export function requirePyArgs(fn: string, b: Bound, names: readonly string[]): void {
+  const missing = names.filter((n) => b[n] === undefined);
+  if (!missing.length) return;
+  const q = missing.map((m) => `'${m}'`);
+  const list = q.length === 1 ? q[0] : q.length === 2 ? `${q[0]} and ${q[1]}` : q.slice(0, -1).join(', ') + ', and ' + q[q.length - 1];
+  throw pyError('TypeError', `${fn}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
+}

@@ -12,7 +12,7 @@ import {
 import { defMethod, defProperty } from './define';
 import { pyNumber, toBool, toInt, toNumber, toShape, typeName } from './convert';
 import { SHARED, sizeOf } from './shared-ops';
-import { bind } from './signature';
+import { bind, requireArgs } from './signature';
 import { toOperand } from './operand';
 import { torchHooks } from './hooks';
 import * as E from './engine-ops';
@@ -24,6 +24,7 @@ for (const [name, op] of Object.entries(SHARED)) {
   defMethod(tensorClass, name, (self, args, kwargs) => {
     const positional = op.varargs ? [self] : [self, ...args];
     const b = bind(name, op.params, positional, kwargs);
+    requireArgs(name, b, op.params.filter((x) => x !== '*').slice(0, op.required ?? 1));
     return op.impl(b, op.varargs ? args : []);
   });
 }
