@@ -104,3 +104,30 @@ describe('backward records', () => {
     expect(gradAtLine(2, 'x')?.norm).toBeCloseTo(Math.sqrt(192), 5);
   });
 });
+
+describe('trace size', () => {
+  it('stays bounded over a 30-epoch training loop, with steps spread over the whole run', async () => {
+    const src = [
+      'import torch', 'from torch import nn, optim', 'from torch.utils.data import TensorDataset, DataLoader',
+      'torch.manual_seed(0)', 'X = torch.randn(64, 20)', 'y = torch.randint(0, 3, (64,))',
+      'loader = DataLoader(TensorDataset(X, y), batch_size=16, shuffle=True)',
+      'model = nn.Sequential(nn.Linear(20, 32), nn.ReLU(), nn.Linear(32, 3))',
+      'criterion = nn.CrossEntropyLoss()', 'optimizer = optim.SGD(model.parameters(), lr=0.1)',
+      'for epoch in range(30):', '    for xb, yb in loader:', '        optimizer.zero_grad()',
+      '        loss = criterion(model(xb), yb)', '        loss.backward()', '        optimizer.step()',
+      '    print(f"{epoch} {loss.item():.4f}")', '',
+    ].join('\n');
+    const caps = { maxSteps: 16, maxBackwards: 16, maxTraceChars: 400_000 };
+    const t = await run(src, { file: 'train30.py', traceCaps: caps, timeBudgetMs: 120_000 });
+    expect(t.error).toBeNull();
+    expect(t.stdout.split('\n').filter(Boolean)).toHaveLength(30);
+    expect(JSON.stringify(t).length).toBeLessThanOrEqual(caps.maxTraceChars);
+    expect(t.steps.length).toBeLessThanOrEqual(16);
+    expect(t.steps.length).toBeGreaterThan(8);
+    expect(t.steps[t.steps.length - 1].step).toBeGreaterThan(100);
+    expect(t.backwards.length).toBeLessThanOrEqual(16);
+    // One graph for the loop, not one per iteration.
+    expect(t.graph.nodes.length).toBeLessThan(40);
+    expect(t.exprs.find((e) => e.assignedName === 'loss')?.count).toBe(120);
+  });
+});
