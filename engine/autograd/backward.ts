@@ -32,7 +32,7 @@ export function backward(root: Tensor, gradient?: Tensor | null, opts: BackwardO
   if (gradient === undefined || gradient === null) {
     fresh = true;
     if (root.numel() !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
-    g = onesLike(root);
+    g = quietly(() => onesLike(root));
   } else {
     if (!sameShape(gradient.shape, root.shape)) {
       throw runtimeError(

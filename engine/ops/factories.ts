@@ -19,6 +19,7 @@ function sameArrayKind(a: ArrayLike<number>, dtype: DType): boolean {
 import { Tensor } from '../tensor';
 import { empty } from './elementwise';
 import type { Scalar } from './scalar';
+import { notifyOp } from './observer';
 import { scalarKind, scalarValue } from './scalar';
 
 export interface FactoryOptions {
@@ -39,6 +40,12 @@ export function finish(t: Tensor, opts: FactoryOptions | undefined): Tensor {
   return t;
 }
 
+/** Factories report to the op observer too (an op with no tensor inputs). */
+function made(name: string, t: Tensor): Tensor {
+  notifyOp(name, [], t);
+  return t;
+}
+
 /** A tensor holding `values` (row-major), written to the backend in one go. */
 export function fromValues(values: ArrayLike<number>, shape: number[], dtype: DType, backend: Backend = getDefaultBackend()): Tensor {
   // A backend that can adopt a typed array of the right kind skips the copy (CPU).
@@ -52,6 +59,10 @@ export function fromValues(values: ArrayLike<number>, shape: number[], dtype: DT
 }
 
 export function full(shape: readonly number[], value: Scalar, opts?: FactoryOptions): Tensor {
+  return made('full', fullRaw(shape, value, opts));
+}
+
+function fullRaw(shape: readonly number[], value: Scalar, opts?: FactoryOptions): Tensor {
   const dtype = opts?.dtype ?? (scalarKind(value) === 'float' ? DEFAULT_FLOAT : scalarKind(value) === 'bool' ? 'bool' : 'int64');
   const backend = opts?.backend ?? getDefaultBackend();
   const t = empty(backend, checkSize(shape), dtype);
@@ -61,11 +72,11 @@ export function full(shape: readonly number[], value: Scalar, opts?: FactoryOpti
 }
 
 export function zeros(shape: readonly number[], opts?: FactoryOptions): Tensor {
-  return full(shape, 0, { dtype: DEFAULT_FLOAT, ...opts });
+  return made('zeros', fullRaw(shape, 0, { dtype: DEFAULT_FLOAT, ...opts }));
 }
 
 export function ones(shape: readonly number[], opts?: FactoryOptions): Tensor {
-  return full(shape, 1, { dtype: DEFAULT_FLOAT, ...opts });
+  return made('ones', fullRaw(shape, 1, { dtype: DEFAULT_FLOAT, ...opts }));
 }
 
 /** torch.empty: PyTorch leaves memory uninitialised; here it is zeros. */
@@ -105,7 +116,7 @@ export function arange(start: Scalar, end?: Scalar, step: Scalar = 1, opts?: Fac
   const n = Math.ceil((e - s) / st);
   const vals = allocArray(dtype, n);
   for (let i = 0; i < n; i++) vals[i] = castScalar(s + i * st, dtype);
-  return finish(fromValues(vals, [n], dtype, opts?.backend), opts);
+  return made('arange', finish(fromValues(vals, [n], dtype, opts?.backend), opts));
 }
 
 /** torch.linspace: PyTorch fills the first half from start and the second from end. */
@@ -122,14 +133,14 @@ export function linspace(start: number, end: number, steps: number, opts?: Facto
     const half = Math.floor(steps / 2);
     for (let i = 0; i < steps; i++) vals[i] = i < half ? s0 + step * i : e0 - step * (steps - i - 1);
   }
-  return finish(fromValues(vals, [steps], dtype, opts?.backend), opts);
+  return made('linspace', finish(fromValues(vals, [steps], dtype, opts?.backend), opts));
 }
 
 export function eye(n: number, m: number = n, opts?: FactoryOptions): Tensor {
   const dtype = opts?.dtype ?? DEFAULT_FLOAT;
   const vals = allocArray(dtype, n * m);
   for (let i = 0; i < Math.min(n, m); i++) vals[i * m + i] = 1;
-  return finish(fromValues(vals, [n, m], dtype, opts?.backend), opts);
+  return made('eye', finish(fromValues(vals, [n, m], dtype, opts?.backend), opts));
 }
 
 export { numelOf };

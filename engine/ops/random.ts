@@ -13,6 +13,12 @@ import type { FactoryOptions } from './factories';
 import { finish, fromValues } from './factories';
 import { empty } from './elementwise';
 import { getDefaultBackend } from '../core/default-backend';
+import { notifyOp } from './observer';
+
+function made(name: string, t: Tensor): Tensor {
+  notifyOp(name, [], t);
+  return t;
+}
 
 export interface RandomOptions extends FactoryOptions {
   generator?: Generator;
@@ -28,14 +34,14 @@ export function randn(shape: readonly number[], opts?: RandomOptions): Tensor {
   const dtype = floatDtype(opts, 'normal_kernel_cpu');
   const vals = allocArray(dtype, numelOf(shape)) as Float32Array | Float64Array;
   fillNormal(opts?.generator ?? defaultGenerator, vals, 0, 1);
-  return finish(fromValues(vals, shape.slice(), dtype, opts?.backend), opts);
+  return made('randn', finish(fromValues(vals, shape.slice(), dtype, opts?.backend), opts));
 }
 
 export function rand(shape: readonly number[], opts?: RandomOptions): Tensor {
   const dtype = floatDtype(opts, 'check_uniform_bounds');
   const vals = allocArray(dtype, numelOf(shape)) as Float32Array | Float64Array;
   fillUniform(opts?.generator ?? defaultGenerator, vals, 0, 1);
-  return finish(fromValues(vals, shape.slice(), dtype, opts?.backend), opts);
+  return made('rand', finish(fromValues(vals, shape.slice(), dtype, opts?.backend), opts));
 }
 
 export function randint(low: number, high: number, shape: readonly number[], opts?: RandomOptions): Tensor {
@@ -43,13 +49,13 @@ export function randint(low: number, high: number, shape: readonly number[], opt
   if (low >= high) throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
   const vals = allocArray(dtype, numelOf(shape));
   fillRandint(opts?.generator ?? defaultGenerator, vals, low, high);
-  return finish(fromValues(vals, shape.slice(), dtype, opts?.backend), opts);
+  return made('randint', finish(fromValues(vals, shape.slice(), dtype, opts?.backend), opts));
 }
 
 export function randperm(n: number, opts?: RandomOptions): Tensor {
   const dtype: DType = opts?.dtype ?? 'int64';
   const p = permutation(opts?.generator ?? defaultGenerator, n);
-  return finish(fromValues(p, [n], dtype, opts?.backend), opts);
+  return made('randperm', finish(fromValues(p, [n], dtype, opts?.backend), opts));
 }
 
 export function randnLike(t: Tensor, opts?: RandomOptions): Tensor {

@@ -9,6 +9,7 @@ import type { FactoryOptions } from './factories';
 import { finish, fromValues } from './factories';
 import { PyFloat } from './scalar';
 import { castTensor } from './elementwise';
+import { notifyOp } from './observer';
 
 export type NestedData = number | boolean | PyFloat | Tensor | readonly NestedData[];
 
@@ -73,6 +74,7 @@ export function tensor(data: NestedData, opts?: FactoryOptions): Tensor {
   const dtype = opts?.dtype ?? inferred;
   const vals = allocArray(dtype, flat.length);
   for (let i = 0; i < flat.length; i++) vals[i] = castScalar(flat[i], dtype);
-  const t = fromValues(vals, shape, dtype, opts?.backend);
-  return finish(t, opts);
+  const t = finish(fromValues(vals, shape, dtype, opts?.backend), opts);
+  notifyOp('tensor', [], t);
+  return t;
 }

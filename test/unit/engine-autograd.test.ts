@@ -156,8 +156,11 @@ describe('op observer', () => {
       const x = leaf([1, 2]);
       const y = E.sum(E.mul(x, x));
       E.backward(y);
-      expect(seen).toEqual(['mul', 'sum']);
+      expect(seen).toEqual(['mul', 'sum']); // backward's own ops are not reported
       expect(last).toBe(y);
+      const z = E.randn([2]); // factories are ops with no tensor inputs
+      expect(seen[seen.length - 1]).toBe('randn');
+      expect(last).toBe(z);
     } finally {
       E.setOpObserver(null);
     }
