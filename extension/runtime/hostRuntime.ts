@@ -30,7 +30,8 @@ export interface HostRuntimeOptions {
   workerPath: string;
   /** How long a cancelled run may take to notice before its worker is ended. */
   cancelGraceMs?: number;
-  /** Extra time past the time budget before the worker is ended. */
+  /** Extra time past the time budget before the worker is ended (default
+   *  2 s + half the budget: a stopped run still summarises its trace). */
   budgetGraceMs?: number;
   log?: (line: string) => void;
 }
@@ -79,7 +80,7 @@ export class HostRuntime {
     active.timers.push(
       setTimeout(() => {
         this.kill(active, { kind: 'killed', reason: 'time', message: `the run did not stop within its ${budgets.timeBudgetMs} ms time budget`, wallMs: Date.now() - started });
-      }, budgets.timeBudgetMs + (this.opts.budgetGraceMs ?? 1500)),
+      }, budgets.timeBudgetMs + (this.opts.budgetGraceMs ?? 2000 + budgets.timeBudgetMs / 2)),
     );
     return {
       outcome,

@@ -4,11 +4,14 @@
 // honoured in time, and starts a fresh one for the next run.
 import { parentPort } from 'node:worker_threads';
 import { run } from '../../engine/runtime';
+import { installDatasetSources } from './datasets';
 import type { FromWorker, RunRequest, ToWorker } from './messages';
 
 const STDOUT_FLUSH_MS = 100;
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run inside a worker_thread');
+// The bundle lives in dist/, beside the packed datasets.
+installDatasetSources(__dirname);
 
 function post(m: FromWorker): void {
   port!.postMessage(m);
