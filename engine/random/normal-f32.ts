@@ -97,8 +97,10 @@ function logFinish(n: number): void {
     const z = Z[L];
     let y = f(Y[L] * M[L]);
     y = fmaf(y, z, f(e * LOG_Q1)); // GCC fuses y*z, not e*q1
-    y = fmaf(-z, 0.5, y);
-    const lg = fmaf(e, LOG_Q2, f(M[L] + y));
+    // z*0.5 and e*q2 are exact in float32, and a float32 sum rounded via
+    // double is correctly rounded (53 >= 2*24+2), so no fma emulation needed.
+    y = f(y - z * 0.5);
+    const lg = f(f(M[L] + y) + e * LOG_Q2);
     R[L] = f(Math.sqrt(f(-2 * lg)));
   }
 }
@@ -109,8 +111,9 @@ function sincosReduce(d: Float32Array, start: number, n: number): void {
     const x = f(TWO_PI_F32 * d[pos(start, L) + 8]);
     const j = ((Math.trunc(f(x * FOPI)) | 0) + 1) & ~1;
     J[L] = j;
-    let r = fmaf(j, DP1, x);
-    r = fmaf(j, DP2, r);
+    // j*DP1 and j*DP2 are exact (DP1, DP2 have few bits); j*DP3 is not.
+    let r = f(x + j * DP1);
+    r = f(r + j * DP2);
     r = fmaf(j, DP3, r);
     X[L] = r;
     Z[L] = f(r * r);
@@ -138,6 +141,8 @@ function sinPoly(n: number): void {
 }
 
 function combine(d: Float32Array, start: number, n: number, mean: number, std: number): void {
+  // fmadd(x, 1, 0) is x: the common randn case skips the emulation.
+  const unit = std === 1 && mean === 0;
   for (let L = 0; L < n; L++) {
     const j = J[L];
     const polyCos = (j & 2) === 0;
@@ -147,7 +152,12 @@ function combine(d: Float32Array, start: number, n: number, mean: number, std: n
     if (((j - 2) & 4) === 0) c = -c;
     const p = pos(start, L);
     const r = R[L];
-    d[p] = fmaf(f(r * c), std, mean);
-    d[p + 8] = fmaf(f(r * s), std, mean);
+    if (unit) {
+      d[p] = f(r * c);
+      d[p + 8] = f(r * s);
+    } else {
+      d[p] = fmaf(f(r * c), std, mean);
+      d[p + 8] = fmaf(f(r * s), std, mean);
+    }
   }
 }
