@@ -342,6 +342,17 @@ async function dictSubclassRepr(ctx: CallContext, o: PyDict, parts: string[]): P
     for (const [k, v] of o.entries()) items.push(`(${await repr(ctx, k)}, ${await repr(ctx, v)})`);
     return `OrderedDict([${items.join(', ')}])`;
   }
+  if (name === 'Counter') {
+    // CPython lists a Counter most common first (stable for ties).
+    const items = o.entries().map((e, i) => [e, i] as const).sort((a, b) => {
+      const x = a[0][1];
+      const y = b[0][1];
+      return typeof x === 'bigint' && typeof y === 'bigint' && x !== y ? (x > y ? -1 : 1) : a[1] - b[1];
+    });
+    const ps: string[] = [];
+    for (const [[k, v]] of items) ps.push(`${await repr(ctx, k)}: ${await repr(ctx, v)}`);
+    return ps.length ? `Counter({${ps.join(', ')}})` : 'Counter()';
+  }
   return `${name}({${parts.join(', ')}})`;
 }
 

@@ -48,3 +48,5 @@ dq.appendleft(0)
 print(dq, dq.popleft(), len(dq))
 print(list(it.product([1, 2], "ab")), list(it.combinations(range(4), 2)), list(it.permutations([1, 2, 3], 2))[:3])
 print(list(it.chain([1], [2, 3])), list(it.islice(it.count(5), 3)), list(it.accumulate([1, 2, 3])), list(it.zip_longest("ab", "x", fillvalue="-")))
+from collections import Counter
+print(Counter("mississippi"), Counter(), Counter([3, 1, 3, 2, 1, 3]))
