@@ -61,6 +61,11 @@ function nameList(names: string[]): string {
 
 /** Binds call arguments to parameters into `vars`, raising CPython's TypeErrors. */
 export function bindParams(fname: string, params: Param[], defaults: Map<string, PyValue>, args: PyValue[], kwargs: Kwargs, vars: Map<string, PyValue>): void {
+  // Common case: positional arguments only, one per plain parameter.
+  if (kwargs === null && args.length === params.length && params.every((p) => p.kind === 'normal')) {
+    for (let i = 0; i < args.length; i++) vars.set(params[i].name, args[i]);
+    return;
+  }
   const positional = params.filter((p) => p.kind === 'normal' || p.kind === 'posonly');
   const star = params.find((p) => p.kind === 'star');
   const starstar = params.find((p) => p.kind === 'starstar');
