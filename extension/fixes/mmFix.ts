@@ -110,3 +110,10 @@ export function applyFix(source: string, fix: FixCandidate): string {
 function operand(text: string): string {
   return /^[A-Za-z_][\w.]*(\([^()]*\)|\[[^[\]]*\])*$/.test(text) ? text : `(${text})`;
 }
+
+/** Did the program, re-run with a fix applied, get past the fixed call? It
+ *  did when it raised nothing, or raised somewhere that does not overlap the
+ *  replaced text (a later, unrelated error is not the fix's fault). */
+export function fixWorked(error: { range: { from: number; to: number } } | null, fixed: { from: number; to: number }): boolean {
+  return !error || error.range.to < fixed.from || error.range.from > fixed.to;
+}

@@ -6,7 +6,7 @@ import type { HostRuntime } from '../runtime/hostRuntime';
 import { readSettings } from '../settings';
 import { Results, snapshotOf, viewOf } from '../results';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics/collection';
-import { applyFix, callOperands, mmFixCandidates, parseClash, type FixCandidate } from './mmFix';
+import { applyFix, callOperands, fixWorked, mmFixCandidates, parseClash, type FixCandidate } from './mmFix';
 
 export class ShapeFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -72,7 +72,7 @@ export class ShapeFixProvider implements vscode.CodeActionProvider {
       return false;
     }
     const e = outcome.trace.error;
-    const ok = !e || e.range.to < span.from || e.range.from > span.to;
+    const ok = fixWorked(e, span);
     this.log(`quick fix ${fixed.slice(span.from, span.to)}: ${ok ? 'the program runs past it' : `still fails (${e?.type}: ${e?.message})`}`);
     return ok;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyFix, callOperands, mmFixCandidates, parseClash } from '../../extension/fixes/mmFix';
+import { applyFix, callOperands, fixWorked, mmFixCandidates, parseClash } from '../../extension/fixes/mmFix';
 
 const src = 'y = torch.mm(features, weights)\n';
 const from = src.indexOf('torch.mm');
@@ -35,5 +35,18 @@ describe('mm shape-clash fixes', () => {
     const s = 'torch.mm(a, b)';
     const fixes = mmFixCandidates({ a: [2, 4], b: [3, 3] }, callOperands(s, 0, s.length)!);
     expect(fixes).toEqual([]);
+  });
+});
+
+describe('a fix is offered only when the re-run gets past it', () => {
+  const span = { from: 23, to: 41 };
+  test('no error, or an error elsewhere, counts as working', () => {
+    expect(fixWorked(null, span)).toBe(true);
+    expect(fixWorked({ range: { from: 60, to: 70 } }, span)).toBe(true);
+    expect(fixWorked({ range: { from: 0, to: 10 } }, span)).toBe(true);
+  });
+  test('an error still on the fixed call does not', () => {
+    expect(fixWorked({ range: { from: 4, to: 42 } }, span)).toBe(false);
+    expect(fixWorked({ range: { from: 30, to: 35 } }, span)).toBe(false);
   });
 });
