@@ -581,7 +581,24 @@ def autograd_cases():
     return out
 
 
-doc = {'torch_version': torch.__version__, 'cases': cases, 'autograd_errors': autograd_cases()}
+def promotion_table():
+    """torch.result_type for every pair of operand kinds: tensors of each dtype
+    (1-d and 0-d) and Python bool/int/float scalars."""
+    operands = []
+    for name, dt in DT.items():
+        operands.append(({'dtype': dt, 'dim': 1}, torch.ones(2, dtype=name)))
+        operands.append(({'dtype': dt, 'dim': 0}, torch.ones((), dtype=name)))
+    operands += [('bool', True), ('int', 2), ('float', 2.5)]
+    rows = []
+    for ja, a in operands:
+        for jb, b in operands:
+            if not isinstance(a, torch.Tensor) and not isinstance(b, torch.Tensor):
+                continue
+            rows.append({'a': ja, 'b': jb, 'result': DT[torch.result_type(a, b)]})
+    return rows
+
+
+doc = {'torch_version': torch.__version__, 'cases': cases, 'autograd_errors': autograd_cases(), 'promotion': promotion_table()}
 with open(OUT, 'w') as fh:
     json.dump(doc, fh, separators=(',', ':'))
 print(f'wrote {len(cases)} cases to {os.path.normpath(OUT)}', file=sys.stderr)
