@@ -120,7 +120,8 @@ export { add_, sub_, mul_, div_, pow_, clamp_, fill_, zero_, copy_ } from '../..
 export { index, indexPut, type IndexEntry } from '../../../ops/indexing';
 import { index as indexOp } from '../../../ops/indexing';
 import { backward as backwardOp } from '../../../autograd/backward';
-import { to } from '../../../ops/cast';
+import { to, detach as detachOp } from '../../../ops/cast';
+import { copy_ as copyInto } from '../../../ops/inplace';
 
 export function backward(t: Tensor, grad: Tensor | undefined, retainGraph: boolean): void {
   backwardOp(t, grad ?? null, { retainGraph });
@@ -131,7 +132,21 @@ export function select(t: Tensor, dim: number, i: number): Tensor {
   return indexOp(t, entries);
 }
 
-export function setData(_t: Tensor, _src: Tensor): void { return missing('data assignment'); }
+/** `t.data = src`: PyTorch swaps the storage; with equal shape and dtype,
+ *  copying the values without autograd is indistinguishable to a program
+ *  that does not keep aliases of the old data. */
+export function setData(t: Tensor, src: Tensor): void {
+  if (t.dtype !== src.dtype || t.shape.length !== src.shape.length || t.shape.some((d, i) => d !== src.shape[i])) {
+    return missing('data assignment with a different shape or dtype');
+  }
+  const prev = isGradEnabled();
+  setGradEnabled(false);
+  try {
+    copyInto(detachOp(t), src);
+  } finally {
+    setGradEnabled(prev);
+  }
+}
 
 // ---- FALLBACK: factories and simple autograd state ------------------------
 

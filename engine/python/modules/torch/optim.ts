@@ -4,10 +4,10 @@ import { Adam, SGD, type Optimizer, type ParamsInput } from '../../../optim/inde
 import type { Tensor } from '../../../tensor';
 import { pyError } from '../../runtime/exceptions';
 import { PyDict } from '../../runtime/dict';
-import { type CallContext, PyClass, PyInstance, builtinClasses, type PyValue } from '../../runtime/objects';
+import { type CallContext, PyClass, PyInstance, PyList, PyTuple, builtinClasses, type PyValue } from '../../runtime/objects';
 import { toArray } from '../../runtime/iter';
-import { asTensor } from './classes';
-import { defMethod } from './define';
+import { asTensor, wrapTensor } from './classes';
+import { defMethod, defProperty } from './define';
 import { isSequence, items, toBool, toNumber } from './convert';
 import { bind } from './signature';
 import { torchHooks } from './hooks';
@@ -68,6 +68,7 @@ defMethod(optimizerClass, 'step', async (self, args, _kw, ctx) => {
   const closure = args[0];
   let loss: PyValue = null;
   if (closure !== undefined && closure !== null) loss = await ctx.call(closure, []);
+  syncGroups(opt);
   opt.step();
   const params: [string, Tensor][] = [];
   opt.paramGroups.forEach((g, gi) => g.params.forEach((p, pi) => params.push([paramName(p) ?? `group${gi}.param${pi}`, p])));
@@ -75,6 +76,40 @@ defMethod(optimizerClass, 'step', async (self, args, _kw, ctx) => {
   return loss;
 });
 defMethod(optimizerClass, '__repr__', (self) => O(self).repr());
+
+// param_groups: dicts the program may edit (optimizer.param_groups[0]['lr'] = 0.01);
+// edits are written back to the engine's groups before each step.
+const groupDicts = new WeakMap<Optimizer, PyDict[]>();
+function hyperToPy(v: unknown): PyValue {
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
+  if (Array.isArray(v)) return new PyTuple(v.map(hyperToPy));
+  return (v ?? null) as PyValue;
+}
+function hyperFromPy(v: PyValue): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof PyTuple) return v.items.map(hyperFromPy);
+  return v;
+}
+function syncGroups(opt: Optimizer): void {
+  const dicts = groupDicts.get(opt);
+  if (!dicts) return;
+  opt.paramGroups.forEach((g, i) => {
+    const d = dicts[i];
+    if (!d) return;
+    for (const [k, v] of d.entries()) if (k !== 'params') g[String(k)] = hyperFromPy(v);
+  });
+}
+defProperty(optimizerClass, 'param_groups', (self) => {
+  const opt = O(self);
+  syncGroups(opt);
+  const dicts = opt.paramGroups.map((g) => {
+    const d = new PyDict();
+    for (const [k, v] of Object.entries(g)) d.set(k, k === 'params' ? new PyList(g.params.map(wrapTensor)) : hyperToPy(v));
+    return d;
+  });
+  groupDicts.set(opt, dicts);
+  return new PyList(dicts);
+});
 
 export function optimModule(): Map<string, PyValue> {
   const m = new Map<string, PyValue>();
