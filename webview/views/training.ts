@@ -4,7 +4,7 @@
 import * as d3 from 'd3';
 import type { ParamStats, StepRecord } from '../../engine/trace/types';
 import type { ViewId } from '../../extension/protocol';
-import { fmt, fmtShort } from '../format';
+import { fmt } from '../format';
 import type { Theme } from '../theme';
 import { createSlider } from '../ui/toolkit';
 import { renderHistogram } from './tensor/histogram';
