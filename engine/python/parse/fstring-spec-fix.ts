@@ -1,11 +1,14 @@
-// @lezer/python reads `{x:=5}` inside an f-string as a walrus and fails, but in
-// Python a top-level `:` in a replacement field always starts the format spec
-// (`{-42:=6}` pads after the sign). We hand Lezer a copy of the source where
-// such `:=` becomes `: ` (same length, so every offset is unchanged); the AST
-// takes the spec text from the original source.
+// Two places where @lezer/python rejects valid Python, patched in the text
+// Lezer sees (same length, so every offset is unchanged; the AST reads values
+// from the original source):
+//  - `{x:=5}` inside an f-string: Lezer reads a walrus, but a top-level `:` in
+//    a replacement field always starts the format spec (`:=6` pads after the
+//    sign). Such `:=` becomes `: `.
+//  - `5.` (a float with nothing after the dot): Lezer needs a digit there, so
+//    it sees `50`; parseNumber reads "5." from the source and makes 5.0.
 
 export function lezerInput(source: string): string {
-  if (!source.includes(':=')) return source;
+  if (!source.includes(':=') && !/\d\.(?![\d\w])/.test(source)) return source;
   const out = source.split('');
   let i = 0;
   const n = source.length;
@@ -13,6 +16,11 @@ export function lezerInput(source: string): string {
     const c = source[i];
     if (c === '#') {
       while (i < n && source[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '.' && /\d/.test(source[i - 1] ?? '') && !/[\w.]/.test(source[i + 1] ?? '') && isNumberEnd(source, i)) {
+      out[i] = '0';
+      i++;
       continue;
     }
     if (c !== '"' && c !== "'") {
@@ -25,6 +33,13 @@ export function lezerInput(source: string): string {
     i = scanString(source, i, /f/i.test(prefix), out);
   }
   return out.join('');
+}
+
+/** The digits before `.` at i form a number (not the tail of a name like x1). */
+function isNumberEnd(s: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && /[\d_]/.test(s[j])) j--;
+  return j < 0 || !/[\w.]/.test(s[j]);
 }
 
 /** Scans a string literal starting at its quote; returns the index after it. */

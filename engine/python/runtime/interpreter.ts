@@ -144,6 +144,10 @@ export class Interpreter implements CallContext {
   async runModule(mod: Module): Promise<RunResult> {
     const frame: Frame = { name: '<module>', stmtRange: null, func: null, scope: this.globals };
     this.frames.push(frame);
+    const first = mod.body[0];
+    if (first && first.kind === 'Expr' && first.value.kind === 'Constant' && typeof first.value.value === 'string') {
+      this.globals.vars.set('__doc__', first.value.value);
+    }
     try {
       await execBlock(this, mod.body, this.globals);
       if (mod.syntaxError) {
