@@ -56,7 +56,7 @@ async function benchTfjs(backendName: 'cpu' | 'wasm'): Promise<void> {
     if (backendName === 'wasm') {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths: (p: string) => void; setThreadsCount?: (n: number) => void };
-      wasm.setWasmPaths(join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/'));
+      wasm.setWasmPaths(process.env.TFJS_WASM_DIR ?? join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/'));
       wasm.setThreadsCount?.(1);
     }
     await tf.setBackend(backendName);
@@ -106,7 +106,7 @@ print(json.dumps(out))
 `;
 
 function benchTorch(): void {
-  const pys = [join(ROOT, '.venv-torch/bin/python'), '/usr/bin/python3'].filter(existsSync);
+  const pys = [join(ROOT, '.venv-torch/bin/python'), '/usr/bin/python3'].filter(existsSync).concat(['python3']);
   for (const py of pys) {
     const r = spawnSync(py, ['-c', TORCH_SCRIPT], { encoding: 'utf8', timeout: 300_000 });
     if (r.status === 0) {
