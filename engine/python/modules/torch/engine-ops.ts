@@ -105,9 +105,9 @@ export function topk(t: Tensor, k: number, dim: number, largest: boolean, sorted
   const r = topkOp(t, k, dim, largest, sorted);
   return [r.values, r.indices];
 }
-export function allclose(a: Tensor, b: Tensor, rtol: number, atol: number): boolean {
-  const x = to(a, 'float64').readSync();
-  const y = to(b, 'float64').readSync();
+export async function allclose(a: Tensor, b: Tensor, rtol: number, atol: number): Promise<boolean> {
+  const x = await to(a, 'float64').read();
+  const y = await to(b, 'float64').read();
   if (x.length !== y.length) return missing('allclose with broadcasting');
   for (let i = 0; i < x.length; i++) {
     if (!(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) return false;

@@ -35,7 +35,7 @@ function classFor(name: string): PyClass {
 
 /** The repr needs the tensors' reprs, so the class's __repr__ is defined by
  *  the module that owns printing (tensor-print.ts) through this hook. */
-export const returnTypeRepr = { fn: null as null | ((name: string, v: Tensor, i: Tensor) => string) };
+export const returnTypeRepr = { fn: null as null | ((name: string, v: Tensor, i: Tensor) => Promise<string>) };
 
 export function returnTypes(name: string, values: Tensor, indices: Tensor): PyValue {
   const c = classFor(name);

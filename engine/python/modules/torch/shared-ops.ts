@@ -17,7 +17,7 @@ export interface SharedOp {
   params: string[];
   /** Leading parameters that must be given (default: just the first). */
   required?: number;
-  impl: (b: Bound, rest: PyValue[]) => PyValue;
+  impl: (b: Bound, rest: PyValue[]) => PyValue | Promise<PyValue>;
   /** Extra positional args are collected into `rest` (view(*shape)). */
   varargs?: boolean;
 }

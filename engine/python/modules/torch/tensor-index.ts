@@ -16,7 +16,8 @@ function sliceInt(v: PyValue): number | null {
   if (v === null) return null;
   if (typeof v === 'bigint' || typeof v === 'boolean') return Number(v);
   const t = asTensor(v);
-  if (t && t.numel() === 1) return t.readSync()[0];
+  // Slice bounds given as 0-d tensors (rare): CPU tensors answer at once.
+  if (t && t.numel() === 1 && t.backend.readSync) return t.readSync()[0];
   throw pyError('TypeError', 'slice indices must be integers or None or have an __index__ method');
 }
 

@@ -47,6 +47,6 @@ defMethod(tensorClass, '__format__', async (self, [spec], _kw, ctx) => {
   return tensorRepr(t);
 });
 
-returnTypeRepr.fn = (name, v, i) => `torch.return_types.${name}(\nvalues=${tensorReprSync(v)},\nindices=${tensorReprSync(i)})`;
+returnTypeRepr.fn = async (name, v, i) => `torch.return_types.${name}(\nvalues=${await tensorRepr(v)},\nindices=${await tensorRepr(i)})`;
 
 export { builtinClasses };
