@@ -87,6 +87,12 @@ describe('fuzz: the interpreter never crashes', () => {
       'import itertools\nfor i in itertools.count(): pass',
       'x = []\nwhile True:\n    x.append(len(x))',
       'def g(n):\n    return g(n+1) + g(n+2)\ng(0)',
+      'print(sum(range(10**12)))',
+      'x = list(range(10**10))',
+      'print(max(range(10**11)))',
+      'print(any(x < 0 for x in range(10**9)))',
+      'y = [0] * 10**10',
+      's = "ab" * 10**10',
     ]) {
       const t0 = Date.now();
       const r = await runPython(src, { timeBudgetMs: 50 });

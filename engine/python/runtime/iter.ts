@@ -79,15 +79,27 @@ export function isStopIteration(e: unknown): boolean {
   return e instanceof PyException && e.value.cls.isSubclassOf(excClass('StopIteration'));
 }
 
+/** The interpreter's step counter, when ctx is one: builtins that loop
+ *  (sum(range(10**12)), list(huge_generator)) stay under the time budget. */
+function ticker(ctx: CallContext): (() => void | Promise<void>) | null {
+  const t = (ctx as { tick?: () => void | Promise<void> }).tick;
+  return typeof t === 'function' ? t.bind(ctx) : null;
+}
+
 /** Calls fn for each item; fn returning true stops early (break). */
 export async function iterate(
   ctx: CallContext,
   v: PyValue,
   fn: (x: PyValue) => void | boolean | undefined | Promise<void | boolean | undefined>,
 ): Promise<void> {
+  const tick = ticker(ctx);
   if (v instanceof PyList || v instanceof PyTuple) {
     const items = v.items;
     for (let i = 0; i < items.length; i++) {
+      if (tick) {
+        const t = tick();
+        if (t instanceof Promise) await t;
+      }
       let r = fn(items[i]);
       if (r instanceof Promise) r = await r;
       if (r === true) return;
@@ -100,6 +112,10 @@ export async function iterate(
     let x: IterResult | Promise<IterResult> = it.next();
     if (x instanceof Promise) x = await x;
     if (x === STOP) return;
+    if (tick) {
+      const t = tick();
+      if (t instanceof Promise) await t;
+    }
     let r = fn(x);
     if (r instanceof Promise) r = await r;
     if (r === true) return;

@@ -43,10 +43,10 @@ function primitiveBinOp(op: BinOpName, a: PyValue, b: PyValue): PyValue | undefi
   }
   if (typeof a === 'string') {
     if (op === '+' && typeof b === 'string') return a + b;
-    if (op === '*' && y !== undefined && typeof y === 'bigint') return y > 0n ? a.repeat(Number(y)) : '';
+    if (op === '*' && y !== undefined && typeof y === 'bigint') return repeatStr(a, y);
     return undefined;
   }
-  if (typeof b === 'string' && op === '*' && typeof x === 'bigint') return x > 0n ? b.repeat(Number(x)) : '';
+  if (typeof b === 'string' && op === '*' && typeof x === 'bigint') return repeatStr(b, x);
   if (a instanceof PyList || a instanceof PyTuple) {
     const ctor = (items: PyValue[]) => (a instanceof PyList ? new PyList(items) : new PyTuple(items));
     if (op === '+' && b !== null && typeof b === 'object' && b.constructor === a.constructor) return ctor([...a.items, ...(b as PyList).items]);
@@ -66,10 +66,22 @@ function primitiveBinOp(op: BinOpName, a: PyValue, b: PyValue): PyValue | undefi
   return undefined;
 }
 
+/** Lists longer than this would not fit in a browser tab anyway. */
+const MAX_SEQUENCE = 100_000_000;
+
 function repeat(items: readonly PyValue[], n: bigint): PyValue[] {
+  if (n > 0n && BigInt(items.length) * n > BigInt(MAX_SEQUENCE)) {
+    throw pyError('MemoryError', `a sequence of ${BigInt(items.length) * n} items is too large for Tensor Lens`);
+  }
   const out: PyValue[] = [];
   for (let i = 0n; i < n; i++) out.push(...items);
   return out;
+}
+
+function repeatStr(s: string, n: bigint): string {
+  if (n <= 0n || s.length === 0) return '';
+  if (BigInt(s.length) * n > 500_000_000n) throw pyError('MemoryError', 'the string is too large for Tensor Lens');
+  return s.repeat(Number(n));
 }
 
 function setOp(op: BinOpName, a: PySet, b: PySet): PySet | undefined {
