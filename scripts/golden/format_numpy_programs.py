@@ -144,6 +144,22 @@ try:
 except TypeError as e:
     print('TypeError:', e)
 ''',
+    'float32 scalars': '''
+import numpy as np
+import torch
+t = torch.tensor([0.1, 0.25, 1 / 3])
+a = t.numpy()
+print(a[0], a.sum(), a.max(), a[2] * 2, a[0] + 1, 2 * a[1], a[0] / 3)
+print(repr(a[0]), repr(a.mean()), a[0].dtype)
+print(f"{a[2]:.3f}", float(a[0]), a[0].item(), a.tolist(), a.item(1))
+print(np.float32(0.1), np.float32(0.1) + 0.2, repr(np.float32(2.5)))
+x = np.array([1.5, 2.5], dtype=np.float32)
+print(x * a[1], a[0] < 0.2, a[0] == a[0])
+for v in x:
+    print(v)
+print(list(x))
+print(round(a[1], 1), int(a[2] * 10))
+''',
     'errors': '''
 import numpy as np
 try:

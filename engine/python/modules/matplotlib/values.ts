@@ -8,6 +8,7 @@ import { toArray } from '../../runtime/iter';
 import { typeName } from '../../runtime/protocol';
 import { asTensor } from '../torch/classes';
 import { asNd } from '../numpy/convert';
+import { asFloat32 } from '../numpy/scalar32';
 
 export interface PlotData {
   shape: number[];
@@ -18,6 +19,8 @@ function num(v: PyValue): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
+  const f32 = asFloat32(v);
+  if (f32 !== null) return f32;
   const t = asTensor(v);
   if (t && t.numel() === 1) return t.readSync()[0];
   throw pyError('TypeError', `can't plot a value of type ${typeName(v)}`);

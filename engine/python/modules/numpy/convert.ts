@@ -7,6 +7,7 @@ import { typeName } from '../../runtime/protocol';
 import { asTensor } from '../torch/classes';
 import { NdArray, type NpDType } from './ndarray';
 import type { ScalarKind } from './ops';
+import { asFloat32, wrapFloat32 } from './scalar32';
 
 export const ndarrayClass = new PyClass('ndarray', [builtinClasses.object]);
 ndarrayClass.module = 'numpy';
@@ -22,20 +23,25 @@ export function asNd(v: PyValue): NdArray | null {
 }
 
 export function scalarKindOf(v: PyValue): ScalarKind | null {
+  if (asFloat32(v) !== null) return 'float';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'bigint') return 'int';
   if (typeof v === 'number') return 'float';
   return null;
 }
 
-export function scalarValue(v: boolean | bigint | number): number {
+export function scalarValue(v: PyValue): number {
+  const f = asFloat32(v);
+  if (f !== null) return f;
   return typeof v === 'boolean' ? (v ? 1 : 0) : Number(v);
 }
 
-/** One element of `dtype` as the Python value numpy hands back (int, float, bool). */
-export function toPyScalar(x: number, dtype: NpDType): PyValue {
+/** One element of `dtype` as the value numpy hands back: Python int/bool/float,
+ *  or a float32 scalar (asPython: plain Python values, as tolist()/item() give). */
+export function toPyScalar(x: number, dtype: NpDType, asPython = false): PyValue {
   if (dtype === 'bool') return x !== 0;
   if (dtype === 'int64' || dtype === 'int32') return BigInt(x);
+  if (dtype === 'float32' && !asPython) return wrapFloat32(x);
   return x;
 }
 
@@ -87,7 +93,7 @@ export function toNdArray(v: PyValue, dtype?: NpDType): NdArray {
     }
     if (rank(k) > rank(kind)) kind = k;
     sawAny = true;
-    flat.push(scalarValue(x as boolean | bigint | number));
+    flat.push(scalarValue(x));
   };
   walk(v, 0);
   const inferred: NpDType = !sawAny ? 'float64' : kind === 'bool' ? 'bool' : kind === 'int' ? 'int64' : 'float64';
@@ -101,12 +107,12 @@ export function ndToNested(a: NdArray): PyValue[] {
   const build = (d: number): PyValue[] => {
     const out: PyValue[] = [];
     for (let i = 0; i < a.shape[d]; i++) {
-      if (d === a.shape.length - 1) out.push(toPyScalar(v[pos++], a.dtype));
+      if (d === a.shape.length - 1) out.push(toPyScalar(v[pos++], a.dtype, true));
       else out.push(new PyList(build(d + 1)));
     }
     return out;
   };
-  return a.shape.length === 0 ? [toPyScalar(v[0], a.dtype)] : build(0);
+  return a.shape.length === 0 ? [toPyScalar(v[0], a.dtype, true)] : build(0);
 }
 
 /** An operand for arithmetic: an array, or a Python scalar with its kind. */
@@ -116,7 +122,7 @@ export function toOperand(v: PyValue): Operand | null {
   const nd = asNd(v);
   if (nd) return { nd };
   const k = scalarKindOf(v);
-  if (k) return { scalar: scalarValue(v as boolean | bigint | number), kind: k };
+  if (k) return { scalar: scalarValue(v), kind: k };
   if (v instanceof PyList || v instanceof PyTuple) return { nd: toNdArray(v) };
   return null;
 }

@@ -5,6 +5,7 @@
 import { pyError } from '../../runtime/exceptions';
 import { PyBuiltin, PyClass, PyInstance, type PyValue, builtinClasses } from '../../runtime/objects';
 import { castValue, type NpDType } from './ndarray';
+import { asFloat32, wrapFloat32 } from './scalar32';
 
 export const npDtypeClass = new PyClass('dtype', [builtinClasses.object]);
 npDtypeClass.module = 'numpy';
@@ -29,10 +30,11 @@ for (const d of ['float64', 'float32', 'int64', 'int32', 'bool'] as const) {
   const name = d === 'bool' ? 'bool_' : d;
   const f = new PyBuiltin(name, (args) => {
     const v = args[0] ?? 0n;
-    const n = typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : NaN;
-    if (Number.isNaN(n) && typeof v !== 'number') throw pyError('TypeError', `${name}() argument must be a number`);
+    const f32 = asFloat32(v);
+    const n = f32 !== null ? f32 : typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : NaN;
+    if (Number.isNaN(n) && typeof v !== 'number' && f32 === null) throw pyError('TypeError', `${name}() argument must be a number`);
     const c = castValue(n, d);
-    return d === 'bool' ? c !== 0 : d.startsWith('int') ? BigInt(c) : c;
+    return d === 'bool' ? c !== 0 : d.startsWith('int') ? BigInt(c) : d === 'float32' ? wrapFloat32(c) : c;
   });
   scalarTypes.set(name, f);
   scalarTypeDtype.set(f, d);

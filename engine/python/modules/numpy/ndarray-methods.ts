@@ -68,7 +68,7 @@ defNd('tolist', (a) => (a.ndim === 0 ? ndToNested(a)[0] : new PyList(ndToNested(
 defNd('item', (a, args) => {
   if (args.length === 0 && a.size !== 1) throw pyError('ValueError', 'can only convert an array of size 1 to a Python scalar');
   const i = args.length ? Number(args[0] as bigint) : 0;
-  return toPyScalar(a.values()[i < 0 ? i + a.size : i], a.dtype);
+  return toPyScalar(a.values()[i < 0 ? i + a.size : i], a.dtype, true);
 });
 defNd('fill', (a, [v]) => {
   const x = typeof v === 'boolean' ? (v ? 1 : 0) : Number(v as number | bigint);
