@@ -14,6 +14,11 @@ export function fillUniform(gen: Generator, out: FloatArray, lo = 0, hi = 1): vo
     const from = f(lo);
     const to = f(hi);
     const range = f(to - from);
+    if (from === 0 && range === 1) {
+      // torch.rand: x * 1 + 0 is x, and x < 1 never equals `to`.
+      gen.fillUniform32(out, 0, out.length);
+      return;
+    }
     for (let i = 0; i < out.length; i++) {
       const v = fmaf(gen.uniform32(), range, from);
       out[i] = v === to ? from : v;
