@@ -139,7 +139,7 @@ function workbench(page: Page, server: CodeServer, browser: Browser): Workbench 
       await kb.press('Control+I');
       const hover = page.locator('.monaco-hover .monaco-hover-content').first();
       try {
-        await hover.waitFor({ state: 'visible', timeout: 5000 });
+        await hover.waitFor({ state: 'visible', timeout: 10_000 });
         // Content may arrive a little after the widget opens.
         await page.waitForTimeout(150);
         return (await hover.innerText()).trim();
