@@ -46,7 +46,7 @@ export { contiguous, clone } from './contiguous';
 export { transpose, t, permute, reverseDims } from './transpose';
 export { squeeze, unsqueeze } from './squeeze';
 export { expand } from './expand';
-export { index, indexPut, sliceBounds } from './indexing';
+export { index, indexPut, indexAsync, indexPutAsync, hostIndexEntries, sliceBounds } from './indexing';
 export type { IndexEntry, Slice } from './indexing';
 export { to, detach, requiresGrad_, retainGrad } from './cast';
 export { applyInplace, add_, sub_, mul_, div_, pow_, clamp_, fill_, zero_, copy_ } from './inplace';

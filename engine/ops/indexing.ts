@@ -13,6 +13,7 @@ import { notifyOp } from './observer';
 import { record, shouldRecord1 } from './record';
 import { makeView } from './view';
 import { fromValues, zeros } from './factories';
+import { cpuBackend } from '../backend/cpu/cpu-backend';
 
 export interface Slice {
   start?: number | null;
@@ -69,10 +70,10 @@ function maskToIndices(mask: Tensor, src: TensorView, dim0: number): Tensor[] {
     if (vals[p] === 0) continue;
     for (let i = 0; i < k; i++) cols[i].push(Math.floor(p / strides[i]) % mask.shape[i]);
   }
-  return cols.map((c) => fromValues(c, [c.length], 'int64', mask.backend));
+  return cols.map((c) => fromValues(c, [c.length], 'int64', src.storage.backend));
 }
 
-function checkIndexTensor(t: Tensor, size: number, dim: number): Tensor {
+function checkIndexTensor(t: Tensor, size: number, dim: number, target: TensorView): Tensor {
   if (t.dtype !== 'int64' && t.dtype !== 'int32') {
     throw indexError('tensors used as indices must be long, int, byte or bool tensors');
   }
@@ -87,7 +88,8 @@ function checkIndexTensor(t: Tensor, size: number, dim: number): Tensor {
       wrapped[i] = x;
     }
   }
-  if (wrapped !== null) return fromValues(wrapped, t.shape.slice(), 'int64', t.backend);
+  const backend = target.storage.backend;
+  if (wrapped !== null || t.backend !== backend) return fromValues(wrapped ?? Float64Array.from(v), t.shape.slice(), 'int64', backend);
   return t.dtype === 'int64' ? t : castTensor(t, 'int64');
 }
 
@@ -168,7 +170,7 @@ function basic(t: Tensor, entries: readonly IndexEntry[], grad: boolean): { view
         d += k;
         srcDim += e.shape.length === 0 ? 0 : k;
       } else {
-        adv.push({ dim: d, index: checkIndexTensor(e, cur.shape[d], srcDim) });
+        adv.push({ dim: d, index: checkIndexTensor(e, cur.shape[d], srcDim, cur) });
         d++;
         srcDim++;
       }
@@ -374,4 +376,28 @@ function sumLike(g: Tensor, like: Tensor): Tensor {
     r = castTensor(fromValues(out, like.shape.slice(), 'float64', g.backend), like.dtype);
   }
   return r;
+}
+
+/**
+ * For backends without synchronous reads (WebGPU): index and mask tensors
+ * decide shapes and must be checked, so their values are read first and
+ * replaced by host (CPU) copies; index()/indexPut() then move the checked
+ * indices to the source tensor's backend.
+ */
+export async function hostIndexEntries(entries: readonly IndexEntry[]): Promise<IndexEntry[]> {
+  const out: IndexEntry[] = [];
+  for (const e of entries) {
+    if (e instanceof Tensor && e.backend.readSync === undefined) {
+      out.push(fromValues(await e.read(), e.shape.slice(), e.dtype, cpuBackend));
+    } else out.push(e);
+  }
+  return out;
+}
+
+export async function indexAsync(t: Tensor, entries: readonly IndexEntry[]): Promise<Tensor> {
+  return index(t, await hostIndexEntries(entries));
+}
+
+export async function indexPutAsync(t: Tensor, entries: readonly IndexEntry[], value: Tensor | number | boolean): Promise<Tensor> {
+  return indexPut(t, await hostIndexEntries(entries), value);
 }

@@ -1,5 +1,7 @@
-// prod(x, dim?, keepdim?). Backward: grad * (product of the other elements),
-// computed as out / x when x has no zeros, exactly otherwise.
+// prod(x, dim?, keepdim?). Backward as PyTorch's prod_backward: grad *
+// (result / x) in groups without zeros; with one zero, only the zero's
+// position gets grad * (product of the others); with two or more, nothing.
+// Written with ops only, so it runs on any backend.
 
 import { isFloating } from '../core/dtype';
 import type { Tensor } from '../tensor';
@@ -9,8 +11,9 @@ import { record, shouldRecord1 } from './record';
 import { expandGrad, reduceDims, runReduce } from './reduce-helpers';
 import { mul } from './mul';
 import { div } from './div';
-import { fromValues } from './factories';
-import { elementOffsetsOf } from './strided-values';
+import { eq, logicalAnd } from './compare';
+import { where } from './where';
+import { sumDims } from './sum';
 
 export function prod(x: Tensor, dim?: number | null, keepdim = false): Tensor {
   const full = dim === undefined || dim === null;
@@ -20,31 +23,18 @@ export function prod(x: Tensor, dim?: number | null, keepdim = false): Tensor {
   const out = runReduce('prod', input, dims, keepdim, outDtype);
   if (shouldRecord1(x)) {
     const shape = x.shape.slice();
+    const kd = keepdim || full;
     record(out, full ? 'ProdBackward0' : 'ProdBackward1', [x], ([g]) => {
-      const ge = expandGrad(g!, shape, dims, keepdim || full);
-      const oe = expandGrad(out, shape, dims, keepdim || full);
-      const xs = x.readSync();
-      if (!xs.some((v) => v === 0)) return [mul(ge, div(oe, x))];
-      return [mul(ge, othersProduct(x, dims))];
+      const ge = expandGrad(g!, shape, dims, kd);
+      const isZero = eq(x, 0);
+      const zeros = expandGrad(sumDims(castTensor(isZero, 'int64'), dims, true), shape, dims, true);
+      const xNo0 = where(isZero, 1, x);
+      const others = expandGrad(runReduce('prod', xNo0, dims, true, x.dtype), shape, dims, true);
+      const noZero = mul(ge, div(others, xNo0));
+      const oneZero = where(logicalAnd(eq(zeros, 1), isZero), mul(ge, others), 0);
+      return [where(eq(zeros, 0), noZero, oneZero)];
     }, [x, out]);
   }
   notifyOp('prod', [x], out);
   return out;
-}
-
-/** For each element, the product of the other elements of its reduction group. */
-function othersProduct(x: Tensor, dims: number[]): Tensor {
-  const vals = x.readSync();
-  const groups = elementOffsetsOf(x.shape, dims);
-  const res = new Float64Array(vals.length);
-  for (const grp of groups) {
-    for (const i of grp) {
-      let p = 1;
-      for (const j of grp) if (j !== i) p *= vals[j];
-      res[i] = p;
-    }
-  }
-  return fromValues(res, x.shape.slice(), 'float64', x.backend).dtype === x.dtype
-    ? fromValues(res, x.shape.slice(), x.dtype, x.backend)
-    : castTensor(fromValues(res, x.shape.slice(), 'float64', x.backend), x.dtype);
 }

@@ -161,6 +161,8 @@ export async function checkOpCase(c: OpCase, backend: Backend): Promise<string |
   const leaves: Tensor[] = [];
   const args = c.inputs.map((j) => buildArg(j, backend, leaves));
   const kw = buildKw(c.kwargs, backend);
+  // Index tensors decide shapes: on a backend without sync reads they are read first.
+  if (Array.isArray(kw.entries) && backend.readSync === undefined) kw.entries = await E.hostIndexEntries(kw.entries as E.IndexEntry[]);
   let result: Tensor | Tensor[];
   try {
     result = fn(args, kw);
