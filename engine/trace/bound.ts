@@ -22,7 +22,24 @@ export function traceSize(t: Trace): number {
   return JSON.stringify(t).length;
 }
 
+/** A cheap upper bound of the JSON size (no stringify): numbers count 24
+ *  characters, strings twice their length (escapes), records 400. */
+export function sizeUpperBound(t: Trace): number {
+  let n = 2 * t.stdout.length + 1000;
+  const summary = (s: TensorSummary): number =>
+    400 + 24 * s.sample.values.length + 2 * s.printed.length + 24 * s.shape.length + (s.grad ? summary(s.grad) : 0);
+  for (const e of t.exprs) n += 400 + (e.value.kind === 'tensor' ? summary(e.value) : 2 * e.value.repr.length);
+  for (const node of t.graph.nodes) n += 400 + 2 * node.label.length + 24 * node.shape.length + (node.value ? summary(node.value) : 0);
+  n += 60 * t.graph.edges.length;
+  for (const b of t.backwards) n += 400 + 120 * b.grads.length;
+  for (const s of t.steps) for (const p of s.params) n += 400 + 2 * p.name.length + 24 * (p.hist.counts.length + p.shape.length);
+  for (const f of t.figures) n += 400 + JSON.stringify(f.series).length;
+  if (t.error) n += 1000 + 2 * t.error.message.length + 200 * (t.error.traceback.length + t.error.related.length);
+  return n;
+}
+
 export function boundTrace(t: Trace, maxChars: number): Trace {
+  if (sizeUpperBound(t) <= maxChars) return t;
   const levels: [number, number][] = [[256, 2000], [64, 600], [16, 200], [0, 80]];
   for (const [sample, printed] of levels) {
     if (traceSize(t) <= maxChars) return t;

@@ -34,8 +34,21 @@ export interface TorchModules {
   data: PyModule;
 }
 
+/** Member tables hold stateless builtins and classes: built once, shared by
+ *  every run (each run still gets its own module objects to mutate). */
+const once = <T>(f: () => T): (() => T) => {
+  let v: T | undefined;
+  return () => (v ??= f());
+};
+const torchMembers = once(torchFunctions);
+const nnMembers = once(nnLayers);
+const functionalMembers = once(functionalModule);
+const initMembers = once(initModule);
+const optimMembers = once(optimModule);
+const dataMembers = once(dataModule);
+
 export function createTorchModules(): TorchModules {
-  const torch = moduleOf('torch', torchFunctions());
+  const torch = moduleOf('torch', torchMembers());
   const d = torch.dict;
   d.set('Tensor', tensorClass);
   d.set('Size', sizeClass);
@@ -52,13 +65,13 @@ export function createTorchModules(): TorchModules {
   d.set('save', save);
   d.set('load', load);
 
-  const functional = moduleOf('torch.nn.functional', functionalModule());
-  const init = moduleOf('torch.nn.init', initModule());
-  const nn = moduleOf('torch.nn', nnLayers());
+  const functional = moduleOf('torch.nn.functional', functionalMembers());
+  const init = moduleOf('torch.nn.init', initMembers());
+  const nn = moduleOf('torch.nn', nnMembers());
   nn.dict.set('functional', functional);
   nn.dict.set('init', init);
-  const optim = moduleOf('torch.optim', optimModule());
-  const data = moduleOf('torch.utils.data', dataModule());
+  const optim = moduleOf('torch.optim', optimMembers());
+  const data = moduleOf('torch.utils.data', dataMembers());
   const utils = moduleOf('torch.utils', new Map([['data', data]]));
   d.set('nn', nn);
   d.set('optim', optim);
