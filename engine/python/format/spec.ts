@@ -16,6 +16,16 @@ export interface ParsedSpec {
 
 export class FormatSpecError extends Error {}
 
+/** CPython 3.11 refuses decimal conversions of ints over 4300 digits. */
+export class IntDigitsError extends Error {}
+function decimal(v: bigint): string {
+  const s = v.toString();
+  if (s.replace('-', '').length > 4300) {
+    throw new IntDigitsError('Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
+  }
+  return s;
+}
+
 export function parseSpec(spec: string): ParsedSpec {
   const m = /^(?:(.)?([<>^=]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([a-zA-Z%])?$/s.exec(spec);
   if (!m) throw new FormatSpecError('Invalid format specifier');
@@ -80,7 +90,7 @@ export function formatStr(v: string, specText: string): string {
 }
 
 export function formatInt(v: bigint, specText: string): string {
-  if (specText === '') return v.toString();
+  if (specText === '') return decimal(v);
   const s = parseSpec(specText);
   const t = s.type;
   if ('eEfFgG%'.includes(t) && t !== '') return formatFloat(Number(v), specText);
@@ -90,7 +100,7 @@ export function formatInt(v: bigint, specText: string): string {
   let body: string;
   let prefix = '';
   switch (t) {
-    case '': case 'd': case 'n': body = a.toString(); break;
+    case '': case 'd': case 'n': body = decimal(a); break;
     case 'x': body = a.toString(16); prefix = '0x'; break;
     case 'X': body = a.toString(16).toUpperCase(); prefix = '0X'; break;
     case 'o': body = a.toString(8); prefix = '0o'; break;

@@ -2,7 +2,7 @@
 // errors carry their Python type (TorchError.pyType), JS stack overflows are
 // RecursionError, anything else is reported as an internal error at the range
 // reached — never a JS stack trace.
-import { FormatSpecError } from '../format/spec';
+import { FormatSpecError, IntDigitsError } from '../format/spec';
 import { UnhashableError } from './dict';
 import { PyException, excClasses, newException, pyError } from './exceptions';
 import { MroError } from './objects';
@@ -11,8 +11,9 @@ import type { Interpreter } from './interpreter';
 export function toPyException(it: Interpreter, err: unknown): PyException {
   if (err instanceof PyException) return err;
   if (err instanceof UnhashableError) return pyError('TypeError', err.message);
-  if (err instanceof FormatSpecError) return pyError('ValueError', err.message);
+  if (err instanceof FormatSpecError || err instanceof IntDigitsError) return pyError('ValueError', err.message);
   if (err instanceof MroError) return pyError('TypeError', err.message);
+  if (err instanceof RangeError && /BigInt/i.test(err.message)) return pyError('MemoryError', 'the integer is too large for Tensor Lens');
   if (err instanceof RangeError && /call stack/i.test(err.message)) {
     return it.fatal('recursion', 'RecursionError', 'maximum recursion depth exceeded');
   }

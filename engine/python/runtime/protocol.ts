@@ -273,12 +273,23 @@ export function lenSync(v: PyValue): number | undefined {
 export function reprSync(v: PyValue): string | undefined {
   switch (typeof v) {
     case 'string': return strRepr(v);
-    case 'bigint': return v.toString();
+    case 'bigint': return intToString(v);
     case 'number': return formatPyFloat(v);
     case 'boolean': return v ? 'True' : 'False';
   }
   if (v === null) return 'None';
   return undefined;
+}
+
+const INT_MAX_STR_DIGITS = 4300;
+const INT_DIGITS_LIMIT = 10n ** BigInt(INT_MAX_STR_DIGITS);
+
+/** str(int), with CPython 3.11's limit on huge conversions. */
+export function intToString(v: bigint): string {
+  if (v >= INT_DIGITS_LIMIT || -v >= INT_DIGITS_LIMIT) {
+    throw pyError('ValueError', `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  return v.toString();
 }
 
 const reprStack = new Set<PyValue>();
