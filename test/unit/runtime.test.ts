@@ -131,3 +131,13 @@ describe('trace size', () => {
     expect(t.exprs.find((e) => e.assignedName === 'loss')?.count).toBe(120);
   });
 });
+
+describe('trace size estimate', () => {
+  it('never undercounts a real trace', async () => {
+    const { sizeUpperBound, traceSize } = await import('../../engine/trace/bound');
+    const src = 'import torch\nfrom torch import nn\ntorch.manual_seed(1)\nm = nn.Linear(30, 20)\nx = torch.randn(8, 30) * 1e-30\ny = m(x).sum()\ny.backward()\nprint(y, m.weight.grad.shape)\n';
+    const t = await run(src, { file: 'est.py' });
+    expect(t.error).toBeNull();
+    expect(sizeUpperBound(t)).toBeGreaterThanOrEqual(traceSize(t));
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TraceRecorder, type DescribedValue, type ExecLocation, type SourceRange, type TracedTensor } from '../../engine/trace';
-import { traceSize } from '../../engine/trace/bound';
+import { sizeUpperBound, traceSize } from '../../engine/trace/bound';
 
 // A minimal tensor for the recorder: the recorder only needs the structural
 // TracedTensor view, so these tests do not depend on the engine.
@@ -240,6 +240,8 @@ describe('size bound', () => {
     }
     const t = await rec.finish(1);
     expect(traceSize(t)).toBeLessThanOrEqual(rec.caps.maxTraceChars);
+    // The cheap estimate finish() trusts must never undercount.
+    expect(sizeUpperBound(t)).toBeGreaterThanOrEqual(traceSize(t));
     expect(t.steps.length).toBeLessThanOrEqual(rec.caps.maxSteps);
     expect(t.steps.length).toBeGreaterThan(rec.caps.maxSteps / 2);
     // Decimated evenly over the whole run, not just the start.
