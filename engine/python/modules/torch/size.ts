@@ -80,3 +80,8 @@ defMethod(sizeClass, 'index', (self, [v]) => {
   return BigInt(k);
 });
 defMethod(sizeClass, 'count', (self, [v]) => BigInt(dims(self).filter((x) => x === toInt(v, 'value')).length));
+defMethod(sizeClass, '__radd__', (self, [o]) => {
+  const a = asInts(o);
+  if (!a) return NotImplemented;
+  return makeSize([...a, ...dims(self)]);
+});
