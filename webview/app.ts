@@ -148,6 +148,12 @@ export class App {
     this.header.replaceChildren(...children);
   }
 
+  /** A line in the header: run state, or which backend a panel run uses and why. */
+  setStatus(text: string): void {
+    this.status = text;
+    this.renderHeader();
+  }
+
   async exportView(format: ExportFormat, requestId: number): Promise<void> {
     await this.idle();
     const view = this.views.find((v) => v.id === this.state.view)!;

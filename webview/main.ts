@@ -5,6 +5,7 @@ import type { Trace } from '../engine/trace/types';
 import { checkTrace } from '../extension/protocol';
 import { App } from './app';
 import { onMessage, post } from './bridge';
+import { installWebviewRuntime } from './runtime';
 import './styles.css';
 
 declare global {
@@ -26,7 +27,27 @@ function embedded(): { trace: Trace; source: string } | null {
 const root = document.getElementById('app') ?? document.body;
 const app = new App(root);
 window.tensorLens = { app, idle: () => app.idle() };
-onMessage((msg) => app.handle(msg));
+// Programs run in the panel ("Run File on GPU") show here as soon as they end;
+// the host gets the same trace for hovers and diagnostics.
+const runSources = new Map<number, string>();
+onMessage((msg) => {
+  if (msg.type === 'runInWebview') {
+    runSources.set(msg.runId, msg.source);
+    app.setStatus('running in the panel…');
+  }
+  app.handle(msg);
+});
+installWebviewRuntime({
+  post: (m) => {
+    if (m.type === 'webviewRunStatus') app.setStatus(m.message);
+    if (m.type === 'webviewRunResult') {
+      app.setTrace(m.trace, runSources.get(m.runId) ?? '');
+      runSources.delete(m.runId);
+    }
+    post(m);
+  },
+  onMessage,
+});
 const data = embedded();
 if (data) app.setTrace(data.trace, data.source);
 post({ type: 'ready' });

@@ -212,6 +212,24 @@ describe('panel behaviour', () => {
     expect((await p.sent()).some((m) => m.type === 'ready')).toBe(true);
   });
 
+  it('runs a program in the panel, says why it is on the CPU, and shows the result', async () => {
+    // Chromium runs without --enable-unsafe-webgpu here: navigator.gpu has no adapter.
+    const p = await h.open('light');
+    const src = 'import torch\ntorch.manual_seed(7)\nfeatures = torch.randn((1, 5))\nprint(features)\n';
+    await p.send({ type: 'showView', view: 'tensor' });
+    await p.send({ type: 'runInWebview', runId: 3, source: src, file: 'gpu.py', timeBudgetMs: 20_000 });
+    await p.page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'webviewRunResult'), null, { timeout: 60_000 });
+    await p.idle();
+    const sent = await p.sent();
+    const status = sent.find((m) => m.type === 'webviewRunStatus') as unknown as { backend: string; message: string };
+    expect(status.backend).toBe('cpu');
+    expect(status.message).toMatch(/running on the CPU backend instead/);
+    expect(sent.filter((m) => m.type === 'webviewRunStdout').map((m) => m.text).join('')).toBe('tensor([[-0.1468,  0.7861,  0.9468, -1.1143,  1.6908]])\n');
+    expect(await p.page.$eval('.tl-status', (e) => e.textContent)).toContain('running on the CPU backend instead');
+    expect(await p.page.$$eval('vscode-data-grid-row vscode-data-grid-cell:first-child', (c) => c.map((x) => x.textContent!.trim()))).toContain('features');
+    expect(p.errors).toEqual([]);
+  });
+
   it('drops invalid host messages and reports why', async () => {
     const p = await h.open('light');
     await p.page.evaluate(() => window.postMessage({ type: 'trace', trace: { version: 2 } }, '*'));
