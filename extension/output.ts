@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { RunError } from '../engine/trace/types';
 import type { FinishedRun } from './runtime/runner';
+import { placeOfLine, type RunSnapshot } from './source/cells';
 
 export class RunOutput implements vscode.Disposable {
   readonly channel = vscode.window.createOutputChannel('Tensor Lens');
@@ -30,8 +31,8 @@ export class RunOutput implements vscode.Disposable {
         return;
       case 'done': {
         const t = o.trace;
-        const status = t.stopped ? `stopped (${t.stopped})` : t.error ? `${t.error.type} at line ${t.error.range.line}` : 'done';
-        const err = t.error && !t.stopped ? `${traceback(t.error, file)}\n` : '';
+        const status = t.stopped ? `stopped (${t.stopped})` : t.error ? `${t.error.type} at ${placeOfLine(run.snapshot, t.error.range.line)}` : 'done';
+        const err = t.error && !t.stopped ? `${traceback(t.error, file, run.snapshot)}\n` : '';
         if (run.origin === 'live') {
           const text = `${t.stdout}${err}`;
           if (this.lastLive.get(run.snapshot.key) === text) return;
@@ -55,7 +56,7 @@ export class RunOutput implements vscode.Disposable {
 }
 
 /** The error as Python prints it (without the source lines). */
-function traceback(e: RunError, file: string): string {
-  const frames = e.traceback.map((f) => `  File "${file}", line ${f.line}, in ${f.name}`);
+function traceback(e: RunError, file: string, snapshot: RunSnapshot): string {
+  const frames = e.traceback.map((f) => `  File "${file}", ${placeOfLine(snapshot, f.line)}, in ${f.name}`);
   return ['Traceback (most recent call last):', ...frames, `${e.type}: ${e.message}`].join('\n');
 }

@@ -53,3 +53,16 @@ export function usesTorch(source: string): boolean {
 export function segmentAt(snapshot: RunSnapshot, offset: number): Segment | null {
   return snapshot.segments.find((s) => offset >= s.start && offset <= s.start + s.text.length) ?? null;
 }
+
+/** Where a 1-based line of the run's source is, in the words a user sees:
+ *  "line 7" in a file, "cell 3, line 1" in a notebook. */
+export function placeOfLine(snapshot: RunSnapshot, line: number): string {
+  if (snapshot.key === snapshot.segments[0]?.uri && snapshot.segments.length === 1) return `line ${line}`;
+  let first = 1;
+  for (let i = 0; i < snapshot.segments.length; i++) {
+    const lines = snapshot.segments[i].text.split('\n').length;
+    if (line < first + lines) return `cell ${i + 1}, line ${line - first + 1}`;
+    first += lines;
+  }
+  return `line ${line}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { offsetMap } from '../../extension/source/offsetMap';
-import { notebookSnapshot, segmentAt, usesTorch } from '../../extension/source/cells';
+import { fileSnapshot, notebookSnapshot, placeOfLine, segmentAt, usesTorch } from '../../extension/source/cells';
 
 describe('offsetMap', () => {
   const run = 'x = torch.ones(2)\ny = x * 2\nz = y + 1\n';
@@ -55,4 +55,16 @@ describe('notebook snapshots', () => {
     expect(usesTorch('# comment\nfrom torch import nn')).toBe(true);
     expect(usesTorch('import numpy as np\nprint("torch")')).toBe(false);
   });
+});
+
+test('errors are placed by cell in notebooks and by line in files', () => {
+  const nb = notebookSnapshot('nb', 'nb.ipynb', [
+    { uri: 'c1', text: 'import torch\ntorch.manual_seed(7)' },
+    { uri: 'c2', text: 'x = torch.ones(3)' },
+    { uri: 'c3', text: '\ntorch.mm(x, x)' },
+  ]);
+  expect(placeOfLine(nb, 2)).toBe('cell 1, line 2');
+  expect(placeOfLine(nb, 3)).toBe('cell 2, line 1');
+  expect(placeOfLine(nb, 5)).toBe('cell 3, line 2');
+  expect(placeOfLine(fileSnapshot('f', 'f.py', 'a\nb\nc'), 3)).toBe('line 3');
 });
