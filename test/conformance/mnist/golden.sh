@@ -7,9 +7,13 @@
 # the digits (datasetSources.loadMnistDigits), which test/conformance/conformance.test.ts
 # does not do; mnist.test.ts beside this file does.
 set -euo pipefail
+mkdir -p "$(dirname "$0")/examples"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 py="$root/.venv-torch/bin/python"; [ -x "$py" ] || py=/usr/bin/python3
-PYTHONPATH="$root/scripts/golden/torchvision_shim" "$py" "$root/scripts/golden/conformance.py" "$here"
+PYTHONPATH="$root/scripts/golden/torchvision_shim" "$py" "$root/scripts/golden/conformance.py" "$here"/*.py
 for f in "$here"/*.out; do mv "$f" "${f%.out}.expected"; done
 if ls "$here"/*.err >/dev/null 2>&1; then echo "programs failed under PyTorch:"; cat "$here"/*.err; exit 1; fi
+# The examples (examples/mnist_training.py, examples/notebook.ipynb), checked by examples.test.ts.
+(cd "$root/examples" && PYTHONPATH="$root/scripts/golden/torchvision_shim" OMP_NUM_THREADS=1 "$py" mnist_training.py) > "$here/examples/mnist_training.expected"
+"$py" "$here/tools/jupyter_emul.py" "$root/examples/notebook.ipynb" > "$here/examples/notebook.expected"
