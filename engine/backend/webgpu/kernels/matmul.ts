@@ -17,13 +17,22 @@ interface Tiling {
 const SMALL: Tiling = { t: 4, bk: 16 };
 const LARGE: Tiling = { t: 8, bk: 8 };
 
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** The accumulators are named scalars, not an array: registers on every compiler. */
+function unrolled(t: number, line: (i: number, j: number) => string): string {
+  return range(t).flatMap((i) => range(t).map((j) => line(i, j))).join('\n');
+}
+
 function matmulProgram(type: WgslScalar, tiling: Tiling): { key: string; code(): string } {
   const { t, bk } = tiling;
   const bm = 16 * t; // tile rows = tile cols
   const loads = (bm * bk) / 256; // elements of each tile every thread stages
   const zero = type === 'f32' ? '0.0' : '0';
   return {
-    key: `matmul:${type}:${t}x${bk}`,
+    key: `matmul:${type}:${t}x${bk}:unrolled`,
     code: () => `
 @group(0) @binding(0) var<storage, read> info: array<u32>;
 @group(0) @binding(1) var<storage, read_write> Y: array<${type}>;
@@ -47,10 +56,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: ve
   let bBase = info[8] + batch * info[9];
   let bR = info[10];
   let bC = info[11];
-  var acc: array<${type}, ${t * t}>;
-  for (var i = 0u; i < ${t * t}u; i++) { acc[i] = ${zero}; }
-  var a: array<${type}, ${t}>;
-  var b: array<${type}, ${t}>;
+${unrolled(t, (i, j) => `  var acc_${i}_${j}: ${type} = ${zero};`)}
   for (var k0 = 0u; k0 < K; k0 += ${bk}u) {
     for (var e = 0u; e < ${loads}u; e++) {
       let idx = tid + e * 256u;
@@ -71,25 +77,17 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: ve
     }
     workgroupBarrier();
     for (var k = 0u; k < ${bk}u; k++) {
-      for (var i = 0u; i < ${t}u; i++) { a[i] = As[k * ${bm}u + lid.y + i * 16u]; }
-      for (var j = 0u; j < ${t}u; j++) { b[j] = Bs[k * ${bm}u + lid.x + j * 16u]; }
-      for (var i = 0u; i < ${t}u; i++) {
-        for (var j = 0u; j < ${t}u; j++) {
-          acc[i * ${t}u + j] = acc[i * ${t}u + j] + a[i] * b[j];
-        }
-      }
+      let base = k * ${bm}u;
+${range(t).map((i) => `      let a_${i} = As[base + lid.y + ${i * 16}u];`).join('\n')}
+${range(t).map((j) => `      let b_${j} = Bs[base + lid.x + ${j * 16}u];`).join('\n')}
+${unrolled(t, (i, j) => `      acc_${i}_${j} = acc_${i}_${j} + a_${i} * b_${j};`)}
     }
     workgroupBarrier();
   }
   let yBase = info[12] + batch * info[13];
-  for (var i = 0u; i < ${t}u; i++) {
-    let gm = row0 + lid.y + i * 16u;
-    if (gm >= M) { continue; }
-    for (var j = 0u; j < ${t}u; j++) {
-      let gn = col0 + lid.x + j * 16u;
-      if (gn < N) { Y[yBase + gm * info[14] + gn * info[15]] = acc[i * ${t}u + j]; }
-    }
-  }
+${range(t).map((i) => `  if (row0 + lid.y + ${i * 16}u < M) {
+${range(t).map((j) => `    if (col0 + lid.x + ${j * 16}u < N) { Y[yBase + (row0 + lid.y + ${i * 16}u) * info[14] + (col0 + lid.x + ${j * 16}u) * info[15]] = acc_${i}_${j}; }`).join('\n')}
+  }`).join('\n')}
 }
 `,
   };
