@@ -152,7 +152,10 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
     stopped = memory.exceeded ? 'memory' : result.stopped;
     if (result.error) {
       const err = await toRunError(it, result.error);
-      recorder.onError({ ...err, operands: torchHooks.failedOperands ?? undefined });
+      // Operands explain shape errors; a stale set from an error the program
+      // caught earlier must not decorate an unrelated one.
+      const shapeError = err.type === 'RuntimeError' && /shape|size/i.test(err.message);
+      recorder.onError({ ...err, operands: shapeError ? torchHooks.failedOperands ?? undefined : undefined });
     }
   } catch (e) {
     // The interpreter reports Python errors as results; anything thrown here

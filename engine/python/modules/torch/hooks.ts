@@ -26,7 +26,18 @@ export function withOperands<T>(operands: Tensor[], f: () => T): T {
   try {
     return f();
   } catch (e) {
-    torchHooks.failedOperands = operands;
+    // The innermost op that failed names the operands (an outer module call
+    // re-throwing the same error keeps them).
+    torchHooks.failedOperands ??= operands;
+    throw e;
+  }
+}
+
+export async function withOperandsAsync<T>(operands: Tensor[], f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    torchHooks.failedOperands ??= operands;
     throw e;
   }
 }

@@ -17,7 +17,7 @@ import { asTensor, wrapTensor } from './classes';
 import { defMethod, defProperty } from './define';
 import { toBool, typeName } from './convert';
 import { bind } from './signature';
-import { torchHooks } from './hooks';
+import { torchHooks, withOperandsAsync } from './hooks';
 import { noteParamNames } from './param-names';
 
 export const moduleClass = new PyClass('Module', [builtinClasses.object]);
@@ -144,7 +144,11 @@ const builtinForward = moduleClass.dict.get('forward');
 defMethod(moduleClass, '__call__', async (self, args, kwargs, ctx) => {
   const m = S(self);
   const fwd = (self as PyInstance).cls.lookup('forward');
-  if (fwd === builtinForward) return toPy(await m.call(...args.map(fromPy)));
+  if (fwd === builtinForward) {
+    const engineArgs = args.map(fromPy);
+    const tensors = engineArgs.filter((a): a is Tensor => a instanceof Tensor);
+    return toPy(await withOperandsAsync(tensors, () => m.call(...engineArgs)));
+  }
   // A Python forward: the module path is pushed here (built-in forwards push their own).
   moduleStack.push(modulePaths.get(m) ?? m.typeName);
   try {
