@@ -21,7 +21,7 @@ describe('runtime.run', () => {
     expect(t.exprs.some((e) => e.assignedName === 'a')).toBe(true);
   });
 
-  it('relates a layer's shape error to the input expression', async () => {
+  it("relates a layer's shape error to the input expression", async () => {
     const src = 'import torch\nfrom torch import nn\nmodel = nn.Sequential(nn.Linear(784, 10))\nimages = torch.randn(64, 28, 28)\nout = model(images)\n';
     const t = await run(src, { file: 'lin.py' });
     expect(t.error?.message).toBe('mat1 and mat2 shapes cannot be multiplied (1792x28 and 784x10)');
