@@ -24,7 +24,9 @@ export class Visualizer implements PanelPort {
   private last: { trace: Trace; source: string; origin: TraceOrigin; uri?: vscode.Uri } | null = null;
   private nextId = 1;
   private exports = new Map<number, Pending<{ view: ViewId; data: string } | null>>();
-  private run: { id: number; onStdout(t: string): void; note: string; done: Pending<{ trace: Trace; backendNote: string } | null> } | null = null;
+  private run: { id: number; page?: number; onStdout(t: string): void; note: string; done: Pending<{ trace: Trace; backendNote: string } | null> } | null = null;
+  /** Page loads so far (each 'ready' is a new page). */
+  private page = 0;
   private disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: (line: string) => void) {}
@@ -126,20 +128,32 @@ export class Visualizer implements PanelPort {
 
   private send(msg: HostToWebview): void {
     if (!this.panel) return;
-    if (this.ready) void postToWebview(this.panel.webview, msg);
+    if (this.ready) this.deliver(msg);
     else this.queue.push(msg);
+  }
+
+  private deliver(msg: HostToWebview): void {
+    // Remember which page a run started in: it dies with that page.
+    if (msg.type === 'runInWebview' && this.run?.id === msg.runId) this.run.page = this.page;
+    void postToWebview(this.panel!.webview, msg);
   }
 
   private receive(msg: WebviewToHost): void {
     switch (msg.type) {
       case 'ready': {
+        // A new page: a run in the old one died with it (the panel was hidden
+        // or reloaded). Runs are not kept alive with retainContextWhenHidden:
+        // the panel opens beside the editor, and a hidden GPU run would hold
+        // the whole page in memory; the command says the run was stopped.
+        this.page++;
+        if (this.run?.page !== undefined && this.run.page !== this.page) this.finishRun(this.run.id, null, 'the panel was hidden or reloaded during the run');
         this.ready = true;
         const queued = this.queue;
         this.queue = [];
         if (this.last && !queued.some((m) => m.type === 'trace')) {
           void postToWebview(this.panel!.webview, { type: 'trace', trace: this.last.trace, source: this.last.source, origin: this.last.origin });
         }
-        for (const m of queued) void postToWebview(this.panel!.webview, m);
+        for (const m of queued) this.deliver(m);
         break;
       }
       case 'revealSource':

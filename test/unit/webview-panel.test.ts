@@ -114,6 +114,12 @@ describe('visualizer panel (host)', () => {
     fromPage({ type: 'webviewRunResult', runId: r.runId, trace: seed });
     expect(await run).toEqual({ trace: seed, backendNote: 'navigator.gpu is missing: running on the CPU' });
     expect(out).toEqual(['1\n']);
+    // A run whose page goes away (hidden, reloaded) ends at once, without a trace.
+    const lost = vis.runOnGpu('print(2)', 'a.py', 60_000, () => {});
+    await Promise.resolve();
+    await Promise.resolve();
+    fromPage({ type: 'ready' });
+    expect(await lost).toBeNull();
   });
 
   it('reveals the source range a click names, and logs invalid messages', async () => {
