@@ -152,7 +152,12 @@ export class HostRuntime {
         if (a && a.id === m.id) a.onStdout(m.text);
         return;
       case 'done':
-        if (a && a.id === m.id) a.settle({ kind: 'done', trace: m.trace, wallMs: Date.now() - a.started });
+        // A run that noticed its cancel flag is superseded: its partial trace
+        // must not replace the last complete one (hints would flicker).
+        if (a && a.id === m.id) {
+          const wallMs = Date.now() - a.started;
+          a.settle(m.trace.stopped === 'cancelled' ? { kind: 'cancelled', wallMs } : { kind: 'done', trace: m.trace, wallMs });
+        }
         return;
       case 'crashed':
         if (a && a.id === m.id) {

@@ -64,8 +64,7 @@ describe('host runtime (worker_thread)', () => {
     const t0 = Date.now();
     h.cancel();
     const o = await h.outcome;
-    expect(['cancelled', 'done']).toContain(o.kind);
-    if (o.kind === 'done') expect(o.trace.stopped).toBe('cancelled');
+    expect(o.kind).toBe('cancelled');
     expect(Date.now() - t0).toBeLessThan(1500);
     const next = await runtime.start('import torch\nprint(torch.ones(2))\n', 'n.py', budgets).outcome;
     expect(next.kind).toBe('done');
