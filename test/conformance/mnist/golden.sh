@@ -16,4 +16,4 @@ for f in "$here"/*.out; do mv "$f" "${f%.out}.expected"; done
 if ls "$here"/*.err >/dev/null 2>&1; then echo "programs failed under PyTorch:"; cat "$here"/*.err; exit 1; fi
 # The examples (examples/mnist_training.py, examples/notebook.ipynb), checked by examples.test.ts.
 (cd "$root/examples" && PYTHONPATH="$root/scripts/golden/torchvision_shim" OMP_NUM_THREADS=1 "$py" mnist_training.py) > "$here/examples/mnist_training.expected"
-"$py" "$here/tools/jupyter_emul.py" "$root/examples/notebook.ipynb" > "$here/examples/notebook.expected"
+"$py" "$here/tools/jupyter_emul" "$root/examples/notebook.ipynb" > "$here/examples/notebook.expected"
