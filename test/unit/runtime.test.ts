@@ -148,3 +148,17 @@ describe('trace size estimate', () => {
     expect(sizeUpperBound(t)).toBeGreaterThanOrEqual(traceSize(t));
   });
 });
+
+describe('value summaries', () => {
+  it('describe Python values by kind with a short repr', async () => {
+    const src = 'import torch\nfrom torch import nn\nd = {"a": 1, "b": [1.5, None]}\ns = {1, 2}\nm = nn.Linear(2, 1)\nsd = m.state_dict()\nshape = torch.zeros(2, 3).shape\nf = 1e-05\n';
+    const t = await run(src, { file: 'v.py' });
+    const v = (name: string) => t.exprs.find((e) => e.assignedName === name)?.value;
+    expect(v('d')).toEqual({ kind: 'dict', repr: "{'a': 1, 'b': [1.5, None]}", length: 2 });
+    expect(v('s')).toMatchObject({ kind: 'set', length: 2 });
+    expect(v('m')).toEqual({ kind: 'module', repr: 'Linear(in_features=2, out_features=1, bias=True)', className: 'Linear' });
+    expect(v('sd')).toMatchObject({ kind: 'dict', length: 2 });
+    expect(v('shape')).toMatchObject({ kind: 'object', repr: 'torch.Size([2, 3])', typeName: 'Size' });
+    expect(v('f')).toEqual({ kind: 'float', repr: '1e-05' });
+  });
+});

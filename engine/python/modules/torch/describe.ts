@@ -8,6 +8,7 @@ import {
 } from '../../runtime/objects';
 import { asTensor, sizeRepr, isSize, dtypeClass } from './classes';
 import { formatPyFloat as pyFloatRepr } from '../../format/float';
+import { PyDict, PySet } from '../../runtime/dict';
 import { strRepr } from '../../format/str-repr';
 
 const MAX_REPR = 200;
@@ -33,6 +34,13 @@ export function shortRepr(v: PyValue, depth = 0): string {
     const body = parts.join(', ');
     return v instanceof PyList ? `[${body}]` : v.items.length === 1 ? `(${body},)` : `(${body})`;
   }
+  if (v instanceof PyDict) {
+    const parts = v.entries().slice(0, MAX_ITEMS).map(([k, x]) => `${shortRepr(k, depth + 1)}: ${shortRepr(x, depth + 1)}`);
+    if (v.size > MAX_ITEMS) parts.push('…');
+    const body = `{${parts.join(', ')}}`;
+    return v.klass ? `${v.klass.name}(${body})` : body;
+  }
+  if (v instanceof PySet) return v.map.size ? `{…${v.map.size} items}` : 'set()';
   if (v instanceof PyFunction) return `<function ${v.qualname}>`;
   if (v instanceof PyBuiltin) return `<built-in function ${v.name}>`;
   if (v instanceof PyClass) return `<class '${v.qualifiedName}'>`;
@@ -59,6 +67,8 @@ export function describeValue(v: PyValue): DescribedValue {
   }
   if (v instanceof PyList) return { kind: 'list', repr: clip(shortRepr(v)), length: v.items.length };
   if (v instanceof PyTuple) return { kind: 'tuple', repr: clip(shortRepr(v)), length: v.items.length };
+  if (v instanceof PyDict) return { kind: 'dict', repr: clip(shortRepr(v)), length: v.size };
+  if (v instanceof PySet) return { kind: 'set', repr: clip(shortRepr(v)), length: v.map.size };
   const typeName = (v as PyObject).cls.name;
   if (v instanceof PyFunction || v instanceof PyBuiltin) return { kind: 'function', repr: shortRepr(v), typeName };
   if (v instanceof PyClass) return { kind: 'class', repr: shortRepr(v), typeName: 'type' };
