@@ -162,3 +162,14 @@ describe('value summaries', () => {
     expect(v('f')).toEqual({ kind: 'float', repr: '1e-05' });
   });
 });
+
+describe('figures', () => {
+  it('records matplotlib figures, including one still open at the end', async () => {
+    const src = 'import matplotlib.pyplot as plt\nimport torch\nplt.plot([1, 2, 3], [4, 5, 6], label="a")\nplt.title("t")\nplt.legend()\nplt.show()\nplt.imshow(torch.zeros(2, 2).numpy())\n';
+    const t = await run(src, { file: 'fig.py' });
+    expect(t.error).toBeNull();
+    expect(t.figures.map((f) => [f.id, f.title, f.legend, f.series.map((s) => s.kind)])).toEqual([
+      [0, 't', true, ['line']], [1, undefined, false, ['image']],
+    ]);
+  });
+});
