@@ -82,6 +82,26 @@ describe('graph view', () => {
     expect(await graphNodes(p)).toHaveLength(folded);
   });
 
+  it('stays readable in a narrow panel beside the editor: inputs first, the rest a pan away', async () => {
+    const p = await h.open('dark', { width: 560, height: 520 });
+    await p.showTrace(REAL_SEED, SEED, 'graph');
+    const t = await p.page.$eval('.tl-view[data-view="graph"] g.layer', (g) => g.getAttribute('transform'));
+    const k = Number(/scale\(([\d.]+)\)/.exec(t!)![1]);
+    expect(k).toBeGreaterThanOrEqual(0.72);
+    expect(await p.page.$eval('.tl-view[data-view="graph"] svg', (s) => s.classList.contains('tl-far'))).toBe(false);
+    // The leftmost node (an input) is on screen.
+    const inView = await p.page.$$eval('.tl-view[data-view="graph"] g.node', (els) => els.filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.left >= 0 && r.right <= window.innerWidth && e.getAttribute('data-kind') === 'input';
+    }).length);
+    expect(inView).toBeGreaterThan(0);
+    await p.shot('graph-seed-narrow-dark');
+    // Fit shows the whole graph, however small.
+    await p.page.click('.tl-view[data-view="graph"] vscode-button:has-text("Fit")');
+    const k2 = Number(/scale\(([\d.]+)\)/.exec((await p.page.$eval('.tl-view[data-view="graph"] g.layer', (g) => g.getAttribute('transform')))!)![1]);
+    expect(k2).toBeLessThan(k);
+  });
+
   it('highlights the nodes created on the editor cursor line', async () => {
     const p = await h.open('light');
     await p.showTrace(REAL_SEED, SEED, 'graph');

@@ -56,7 +56,7 @@ export class GradientView extends GraphView {
     bar.append(
       this.picker.element,
       createButton('▶ Replay', () => this.animate(), 'Replay the backward pass from the loss to the leaves'),
-      createButton('Fit', () => this.fit()),
+      createButton('Fit', () => this.fit(0)),
     );
   }
 

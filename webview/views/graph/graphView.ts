@@ -4,7 +4,7 @@
 import * as d3 from 'd3';
 import type { ViewId } from '../../../extension/protocol';
 import { createButton } from '../../ui/toolkit';
-import { attachZoom, type Zoomer } from '../../zoom';
+import { READABLE, attachZoom, type Zoomer } from '../../zoom';
 import { type View, type ViewContext, emptyNote, ensure, ensureSvg } from '../view';
 import { layoutGraph } from './layout';
 import { type VisibleGraph, visibleGraph } from './model';
@@ -37,12 +37,16 @@ export class GraphView implements View {
     note.textContent = '';
     this.svgEl = ensureSvg(container, 'tl-canvas');
     this.layer = d3.select(this.svgEl).append('g').attr('class', 'layer').node()!;
-    this.zoomer = attachZoom(this.svgEl, this.layer, (t) => this.ctx?.update({ zoom: { ...this.ctx.state.zoom, [this.id]: t } }));
+    this.zoomer = attachZoom(
+      this.svgEl, this.layer,
+      (t) => this.ctx?.update({ zoom: { ...this.ctx.state.zoom, [this.id]: t } }),
+      () => (this.graph?.nodes.length ?? 0) > 120,
+    );
   }
 
   protected toolbar(bar: HTMLElement): void {
     bar.append(
-      createButton('Fit', () => this.fit(), 'Fit the whole graph into the view'),
+      createButton('Fit', () => this.fit(0), 'Fit the whole graph into the view'),
       createButton('Unfold all', () => this.ctx.update({ unfolded: this.graph?.groups ?? [] })),
       createButton('Fold all', () => this.ctx.update({ unfolded: [] })),
     );
@@ -55,9 +59,11 @@ export class GraphView implements View {
     return this.svgEl ?? null;
   }
 
-  fit(): void {
+  /** Fits the graph; by default no smaller than readable (a narrow panel shows
+   *  the inputs first and the rest a pan away); Fit button: the whole graph. */
+  fit(minScale = READABLE): void {
     const vp = this.svgEl.getBoundingClientRect();
-    const t = this.zoomer.fit(this.layoutSize, { width: vp.width || 800, height: vp.height || 500 });
+    const t = this.zoomer.fit(this.layoutSize, { width: vp.width || 800, height: vp.height || 500 }, minScale);
     this.zoomer.set(t);
     this.ctx?.update({ zoom: { ...this.ctx.state.zoom, [this.id]: t } });
   }
