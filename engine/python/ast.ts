@@ -107,5 +107,5 @@ export interface FunctionScopeInfo {
 export interface Module {
   body: Stmt[];
   /** First syntax error; statements before it were converted and can run. */
-  syntaxError: { message: string; range: SourceRange } | null;
+  syntaxError: { message: string; range: SourceRange; type?: 'SyntaxError' | 'IndentationError' } | null;
 }

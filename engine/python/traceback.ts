@@ -16,7 +16,11 @@ export function formatTraceback(err: RunError, file: string, source: string): st
     const l = lines[err.range.line - 1] ?? '';
     const stripped = l.trimStart();
     const caret = ' '.repeat(Math.max(0, err.range.col - (l.length - stripped.length)));
-    return `  File "${file}", line ${err.range.line}\n    ${stripped.trimEnd()}\n    ${caret}^\n${err.type}: ${err.message}\n`;
+    // CPython draws no caret for an unexpected indent.
+    // (nor for a block header left without a body at the end of the file).
+    const noCaret = err.message === 'unexpected indent' || err.message.endsWith(`on line ${err.range.line}`);
+    const caretLine = noCaret ? '' : `    ${caret}^\n`;
+    return `  File "${file}", line ${err.range.line}\n    ${stripped.trimEnd()}\n${caretLine}${err.type}: ${err.message}\n`;
   }
   let out = 'Traceback (most recent call last):\n';
   let last = '';

@@ -91,4 +91,26 @@ describe('parse', () => {
     expect(def.scope?.locals.has('z')).toBe(false);
     expect(def.scope?.globals.has('z')).toBe(true);
   });
+
+  it('reports tokenizer errors with CPython 3.11 types, messages and lines', () => {
+    const cases: [string, string, string, number][] = [
+      ['x = 1\nif x\n    print(x)\n', 'SyntaxError', "expected ':'", 2],
+      ['print("abc)\n', 'SyntaxError', 'unterminated string literal (detected at line 1)', 1],
+      ['def f():\nreturn 1\n', 'IndentationError', 'expected an indented block after function definition on line 1', 2],
+      ['x = 1\n  y = 2\n', 'IndentationError', 'unexpected indent', 2],
+      ['for i in range(3):\n    print(i)\n  print(2)\n', 'IndentationError', 'unindent does not match any outer indentation level', 3],
+      ['x = [1, 2\ny = 3\n', 'SyntaxError', "'[' was never closed", 1],
+      ['class A\n    pass\n', 'SyntaxError', "expected ':'", 1],
+      ['s = """abc\n\nx=1\n', 'SyntaxError', 'unterminated triple-quoted string literal (detected at line 3)', 1],
+    ];
+    for (const [src, type, message, line] of cases) {
+      const m = parse(src);
+      expect(m.syntaxError, src).toMatchObject({ message, range: { line } });
+      expect(m.syntaxError?.type ?? 'SyntaxError', src).toBe(type);
+    }
+    // Valid layouts stay valid: brackets, continuations, one-line suites, comments.
+    expect(parse('x = (1,\n     2)\nif x: print(x)\nelse: pass\ny = {"a": 1,\n  "b": 2}\nz = 1 + \\\n  2\nif y:\n# c\n    pass\n').syntaxError).toBeNull();
+    // Statements above an indentation error still convert (live mode).
+    expect(parse('a = 1\nb = 2\n  c = 3\n').body.length).toBe(2);
+  });
 });

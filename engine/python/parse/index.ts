@@ -6,6 +6,7 @@ import type { Module, Stmt } from '../ast';
 import { ConvertContext, SyntaxErrorAt, findError, kids } from './context';
 import { convertStatements } from './stmt';
 import { lezerInput } from './fstring-spec-fix';
+import { LineError, checkLines, scanLines } from './lines';
 import { DISPLAY_MARKER } from '../notebook-marker';
 
 export function parse(source: string): Module {
@@ -42,7 +43,11 @@ function parseStatements(source: string): Module {
     },
   });
   const errAt = firstError as { from: number; to: number } | null;
+  const early = tokenError(source, errAt?.from ?? Infinity);
   for (const node of kids(tree.topNode)) {
+    if (early && node.to > early.detectedAt) {
+      return { body, syntaxError: { message: early.message, range: cx.lines.range(early.at, Math.min(early.at + 1, source.length)), type: early.type } };
+    }
     const err = errAt && errAt.from <= node.to && errAt.from >= node.from ? findError(node) : null;
     if (err) {
       const open = unclosedBracket(source, node.from, err.from);
@@ -58,7 +63,28 @@ function parseStatements(source: string): Module {
     }
     body.push(...out);
   }
+  if (early) return { body, syntaxError: { message: early.message, range: cx.lines.range(early.at, Math.min(early.at + 1, source.length)), type: early.type } };
   return { body, syntaxError: null };
+}
+
+/** Tokenizer-level errors (indentation, strings, brackets, missing ':') that
+ *  CPython reports before — or instead of — the parser's error at `lezerAt`. */
+function tokenError(source: string, lezerAt: number): LineError | null {
+  const scan = scanLines(source);
+  const candidates: LineError[] = [];
+  const lineErr = checkLines(source, scan.lines);
+  if (lineErr) candidates.push(lineErr);
+  if (scan.error) candidates.push(scan.error);
+  if (scan.unclosed !== null) {
+    candidates.push({ type: 'SyntaxError', message: `'${source[scan.unclosed]}' was never closed`, at: scan.unclosed, detectedAt: scan.unclosed });
+  }
+  candidates.sort((a, b) => a.detectedAt - b.detectedAt);
+  const first = candidates[0];
+  if (!first) return null;
+  // A plain parser error earlier in the file wins, except over a bracket that
+  // is never closed (CPython blames the bracket).
+  if (lezerAt < first.detectedAt && !first.message.endsWith('was never closed')) return null;
+  return first;
 }
 
 /** When Lezer only fails at the end of the file, the cause is usually an

@@ -151,7 +151,7 @@ export class Interpreter implements CallContext {
     try {
       await execBlock(this, mod.body, this.globals);
       if (mod.syntaxError) {
-        const e = pyError('SyntaxError', mod.syntaxError.message);
+        const e = pyError(mod.syntaxError.type ?? 'SyntaxError', mod.syntaxError.message);
         e.range = mod.syntaxError.range;
         e.frames = [];
         return { error: e, stopped: null };
