@@ -4,7 +4,8 @@ beside each program, NAME.out (its stdout, byte for byte) and, when it fails,
 NAME.err (the last line of its traceback: "ValueError: message" — paths and
 source excerpts in the rest of a traceback differ from machine to machine).
 
-Usage: scripts/golden/conformance.py [DIR_OR_FILE ...]   (default: all folders)
+Usage: scripts/golden/conformance.py [DIR_OR_FILE ...]   (default: every folder
+except those with their own pipeline: NAME.expected files or a golden.sh)
 Prefers the project's venv (.venv-torch: Python 3.11 + torch 2.x) so torch
 programs work; falls back to /usr/bin/python3. The interpreter and torch
 versions used are written to test/conformance/<folder>/VERSION.txt.
@@ -22,7 +23,15 @@ def python():
     return venv if os.path.exists(venv) else '/usr/bin/python3'
 
 
+def own_pipeline(dirpath, files):
+    """Folders with their own golden pipeline (NAME.expected files or a
+    golden.sh, e.g. mnist/ whose programs need the bundled digits) are left
+    to it unless named explicitly."""
+    return 'golden.sh' in files or any(f.endswith('.expected') for f in files)
+
+
 def programs(targets):
+    explicit = bool(targets)
     if not targets:
         targets = [CONF]
     for t in targets:
@@ -30,7 +39,10 @@ def programs(targets):
         if os.path.isfile(t):
             yield t
             continue
-        for dirpath, _dirs, files in os.walk(t):
+        for dirpath, dirs, files in os.walk(t):
+            if not explicit and own_pipeline(dirpath, files):
+                dirs[:] = []
+                continue
             for f in sorted(files):
                 if f.endswith('.py'):
                     yield os.path.join(dirpath, f)
