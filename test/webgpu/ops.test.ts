@@ -15,9 +15,11 @@ import { testDevice } from './gpu';
 
 const FLOAT64_MESSAGE = "Cannot convert a WebGPU Tensor to float64 dtype as the WebGPU framework doesn't support float64. Please use float32 instead.";
 
-/** Errors the CPU kernels raise from inside a kernel; a GPU kernel cannot
- *  raise, so these ops return a value instead (documented in binary.ts). */
-const RAISED_ONLY_ON_CPU = new Set(['err_int_pow_neg', 'err_floor_div_zero', 'err_remainder_zero']);
+/** Errors raised only where values are checked on the host: the CPU kernels
+ *  raise from inside the kernel (a GPU kernel cannot; binary.ts documents the
+ *  value it gives instead), and gather checks index bounds only when the
+ *  backend reads synchronously (engine/ops/gather.ts). */
+const RAISED_ONLY_ON_CPU = new Set(['err_int_pow_neg', 'err_floor_div_zero', 'err_remainder_zero', 'err_gather_oob']);
 
 function usesFloat64(c: OpCase): boolean {
   return JSON.stringify([c.inputs, c.kwargs, c.out ?? null]).includes('float64');
