@@ -152,6 +152,13 @@ describe('every command runs from the palette', () => {
     await wb.screenshot('panel-inspect-dark');
   });
 
+  test('the hover\'s "Open in Tensor Lens" link shows that tensor in the panel', async () => {
+    const text = await wb.hoverAt(FEATURES + 1, 3); // weights
+    expect(text).toContain(golden.weights);
+    await wb.page.locator('.monaco-hover a', { hasText: 'Open in Tensor Lens' }).first().click();
+    await expect.poll(() => panel().locator('pre.tl-printed').first().innerText(), { timeout: 20_000 }).toBe(golden.weights);
+  });
+
   test('Export View writes the current view to a file', async () => {
     await wb.runCommand('Tensor Lens: Export View');
     await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'SVG' }).first().click();
