@@ -5,7 +5,9 @@
 import { pyError } from '../../runtime/exceptions';
 import { PyBuiltin, PyInstance, PyModule, type PyValue } from '../../runtime/objects';
 import { PyDict } from '../../runtime/dict';
-import { asTensor, tensorClass, wrapTensor } from './classes';
+import { asTensor, legacyClasses, tensorClass, wrapTensor } from './classes';
+import type { DType } from '../../../core/dtype';
+import { PyFloat } from '../../../ops/scalar';
 import { defMethod } from './define';
 import { deviceClass } from './tensor-methods';
 import { toShape, typeName } from './convert';
@@ -72,4 +74,31 @@ function snapshot(v: PyValue): PyValue {
     return d;
   }
   return v;
+}
+
+// torch.Tensor(data) / torch.FloatTensor(data) / torch.LongTensor(2, 3): the
+// legacy constructors older tutorials use (data, or sizes for zeros).
+function legacyConstructor(dtype: DType) {
+  return (_cls: PyValue, args: PyValue[]): PyValue => {
+    if (args.length === 1 && args[0] !== null && typeof args[0] === 'object' && 'items' in (args[0] as object) && !(args[0] instanceof PyInstance)) {
+      return wrapTensor(E.to(E.tensor(nestedData(args[0])), dtype));
+    }
+    const t = asTensor(args[0] ?? null);
+    if (t && args.length === 1) return wrapTensor(E.to(t, dtype));
+    return wrapTensor(E.zeros(toShape(args, 'Tensor'), { dtype }));
+  };
+}
+
+function nestedData(v: PyValue): E.NestedData {
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number') return new PyFloat(v);
+  if (typeof v === 'boolean') return v;
+  if (v && typeof v === 'object' && 'items' in v) return (v as { items: PyValue[] }).items.map(nestedData);
+  throw pyError('TypeError', `new(): invalid data type '${typeName(v)}'`);
+}
+
+defMethod(tensorClass, '__new__', legacyConstructor('float32'));
+defMethod(tensorClass, '__init__', () => null);
+for (const c of legacyClasses.values()) {
+  defMethod(c, '__new__', legacyConstructor(c.native as DType));
 }
