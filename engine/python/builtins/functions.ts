@@ -396,7 +396,13 @@ export function builtinFunctions(): Table {
       arity('getattr', args, 2, 3);
       const name = args[1];
       if (typeof name !== 'string') throw pyError('TypeError', 'attribute name must be string');
-      const v = await getAttrOpt(ctx, args[0], name);
+      let v: PyValue | undefined;
+      try {
+        v = await getAttrOpt(ctx, args[0], name);
+      } catch (e) {
+        if (args.length === 3 && e instanceof PyException && e.value.cls.isSubclassOf(excClass('AttributeError'))) return args[2];
+        throw e;
+      }
       if (v !== undefined) return v;
       if (args.length === 3) return args[2];
       throw attributeError(args[0], name);

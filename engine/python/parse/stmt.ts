@@ -4,6 +4,7 @@ import type { Arg, ExceptHandler, Expr, ImportName, Stmt, WithItem } from '../as
 import { ConvertContext, kids, splitCommas } from './context';
 import { convertArgs, convertElements, convertExpr, convertExprList, convertParams } from './expr';
 import { analyseFunction } from './scope';
+import { mangleClassBody } from './mangle';
 
 export function convertStatements(cx: ConvertContext, node: SyntaxNode, out: Stmt[]): void {
   const range = cx.range(node);
@@ -282,5 +283,8 @@ function convertClass(cx: ConvertContext, node: SyntaxNode, k: SyntaxNode[], dec
   const body = k.find((c) => c.name === 'Body');
   if (!nameNode || !body) cx.fail(node);
   const bases: Arg[] = argList ? convertArgs(cx, argList) : [];
-  return { kind: 'ClassDef', range: cx.range(node), name: cx.text(nameNode), nameRange: cx.range(nameNode), bases, body: convertBody(cx, body), decorators };
+  const name = cx.text(nameNode);
+  const stmts = convertBody(cx, body);
+  if (/(^|[^\w])__\w/.test(cx.text(body))) mangleClassBody(name, stmts);
+  return { kind: 'ClassDef', range: cx.range(node), name, nameRange: cx.range(nameNode), bases, body: stmts, decorators };
 }

@@ -69,19 +69,13 @@ export async function getAttrOpt(ctx: CallContext, obj: PyValue, name: string): 
   if (attr !== undefined) return bindAttr(attr, obj, cls);
   const special = specialAttr(obj, name);
   if (special !== undefined) return special;
+  // __getattr__'s own AttributeError (with its message) propagates, as in Python.
   const ga = cls.lookup('__getattr__');
-  if (ga) {
-    try {
-      return await ctx.call(ga, [obj, name]);
-    } catch (e) {
-      if (isPyExc(e, 'AttributeError')) return undefined;
-      throw e;
-    }
-  }
+  if (ga) return ctx.call(ga, [obj, name]);
   return undefined;
 }
 
-function isPyExc(e: unknown, name: string): boolean {
+export function isPyExc(e: unknown, name: string): boolean {
   return !!e && typeof e === 'object' && 'value' in e && (e as { value: PyValue }).value instanceof PyInstance &&
     ((e as { value: PyInstance }).value.cls.isSubclassOf(excClass(name)));
 }
