@@ -54,6 +54,18 @@ describe('tensor view', () => {
     }
   });
 
+  it('puts the variables above the tensor in a narrow panel', async () => {
+    const p = await h.open('dark', { width: 560, height: 700 });
+    await p.showTrace(REAL_SEED, SEED, 'tensor');
+    await p.page.click(row('W1'));
+    await p.idle();
+    const heat = await p.page.$eval('.tl-view[data-view="tensor"] g.heatmap', (g) => g.getBoundingClientRect().toJSON());
+    expect(heat.left).toBeGreaterThanOrEqual(0);
+    expect(heat.right).toBeLessThanOrEqual(560);
+    expect(heat.width).toBeGreaterThan(40);
+    await p.shot('tensor-narrow-dark');
+  });
+
   it('shows .grad beside the value', async () => {
     const p = await h.open('light');
     await p.showTrace(seedTrace(SEED_BACKWARD_SOURCE, true), SEED_BACKWARD_SOURCE, 'tensor');
