@@ -103,7 +103,12 @@ export class GraphRecorder {
     if (known !== undefined) return known;
     const name = this.leafName(t);
     const kind = name?.kind ?? (t.requiresGrad && t.isLeaf ? 'param' : 'input');
-    const key = name ? `${name.kind}|${name.module ?? ''}|${name.label}` : `leaf|${site}|${index}`;
+    // A name assigned on two different lines (the seed's `features`, first
+    // [1, 5] then [1, 3]) stands for two tensors: key named leaves by where
+    // they were assigned too, so a loop's re-assignment still maps to one node.
+    const key = name
+      ? `${name.kind}|${name.module ?? ''}|${name.label}|${rangeKey(name.range)}`
+      : `leaf|${site}|${index}`;
     let id = this.byKey.get(key);
     if (id === undefined) {
       id = this.addNode(key, {
