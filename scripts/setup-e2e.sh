@@ -45,6 +45,10 @@ rm -rf "$tools/code-server" && mkdir -p "$tools/code-server"
   # Node 24 first on PATH runs npm and node-gyp; nodedir points node-gyp at
   # Node 24's headers (the system npmrc points it at Node 20's).
   export PATH="$node_pkg/bin:$PATH"
+  # Under `npm test` the outer npm (Node 20) exports NODE, npm_node_execpath
+  # and friends; code-server's postinstall then sees Node 20 and refuses.
+  unset npm_node_execpath npm_execpath npm_config_node_gyp
+  export NODE="$node_pkg/bin/node"
   export npm_config_nodedir="$node_pkg"
   npm install --no-audit --no-fund --no-save --foreground-scripts code-server@~4.139.0 > install.log 2>&1 ||
     { tail -40 install.log >&2; echo "setup-e2e: npm install code-server failed (log: $tools/code-server/install.log)" >&2; exit 1; }
