@@ -48,7 +48,7 @@ export class GradientView extends GraphView {
   private animatedKey = '';
 
   constructor() {
-    super('gradients', 'Gradient flow');
+    super('gradients', 'Gradients');
   }
 
   protected override toolbar(bar: HTMLElement): void {
