@@ -4,15 +4,18 @@
 
 const N = 624;
 const M = 397;
-const MATRIX_A = 0x9908b0df;
-const UPPER = 0x80000000;
+// As int32 constants, so every operation stays in int32.
+const MATRIX_A = 0x9908b0df | 0;
+const UPPER = 0x80000000 | 0;
 const LOWER = 0x7fffffff;
+const TEMPER_B = 0x9d2c5680 | 0;
+const TEMPER_C = 0xefc60000 | 0;
 
 export class MT19937 {
   readonly state = new Uint32Array(N);
-  /** The tempered outputs of the current state (filled at each twist, so a
-   *  draw is one load; tempering in one tight loop is cheaper). */
-  private readonly out = new Uint32Array(N);
+  /** The same words as int32: the twist and tempering stay in int32
+   *  registers (a Uint32Array load above 2^31 would be a double). */
+  private readonly words = new Int32Array(this.state.buffer);
   /** Index of the next word to hand out; N means "twist first". */
   index = N;
 
@@ -63,64 +66,64 @@ export class MT19937 {
     this.index = N;
   }
 
+  /** All 624 words at once, in int32 arithmetic (-(y & 1) & A is the
+   *  branch-free "A if y is odd"). */
   private twist(): void {
-    const st = this.state;
+    const st = this.words;
     let kk = 0;
     for (; kk < N - M; kk++) {
       const y = (st[kk] & UPPER) | (st[kk + 1] & LOWER);
-      st[kk] = st[kk + M] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      st[kk] = st[kk + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     for (; kk < N - 1; kk++) {
       const y = (st[kk] & UPPER) | (st[kk + 1] & LOWER);
-      st[kk] = st[kk + (M - N)] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      st[kk] = st[kk + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     const y = (st[N - 1] & UPPER) | (st[0] & LOWER);
-    st[N - 1] = st[M - 1] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    this.temperAll();
+    st[N - 1] = st[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     this.index = 0;
-  }
-
-  private temperAll(): void {
-    const st = this.state;
-    const out = this.out;
-    for (let i = 0; i < N; i++) {
-      let y = st[i];
-      y ^= y >>> 11;
-      y ^= (y << 7) & 0x9d2c5680;
-      y ^= (y << 15) & 0xefc60000;
-      y ^= y >>> 18;
-      out[i] = y;
-    }
   }
 
   /** One tempered 32-bit word, as an unsigned number. */
   next32(): number {
     if (this.index >= N) this.twist();
-    return this.out[this.index++];
+    let y = this.words[this.index++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & TEMPER_B;
+    y ^= (y << 15) & TEMPER_C;
+    y ^= y >>> 18;
+    return y >>> 0;
   }
 
   /** d[from..to) = the next draws' low 24 bits * 2^-24 (float32 uniforms),
-   *  block by block: the same values as calling next32() in a loop. */
+   *  one twist's worth at a time with the tempering inline: the same values
+   *  as calling next32() in a loop. (The last shift, y >>> 18, only touches
+   *  bits 0..13, so it is kept; nothing above bit 23 is needed.) */
   fillUniform24(d: Float32Array, from: number, to: number): void {
+    const st = this.words;
     let i = from;
     while (i < to) {
       if (this.index >= N) this.twist();
-      const out = this.out;
       let k = this.index;
       const end = Math.min(to, i + (N - k));
-      for (; i < end; i++, k++) d[i] = (out[k] & 0xffffff) * 5.9604644775390625e-8;
+      for (; i < end; i++, k++) {
+        let y = st[k];
+        y ^= y >>> 11;
+        y ^= (y << 7) & TEMPER_B;
+        y ^= (y << 15) & TEMPER_C;
+        y ^= y >>> 18;
+        d[i] = (y & 0xffffff) * 5.9604644775390625e-8;
+      }
       this.index = k;
     }
   }
 
-  /** After the state words were set from outside (setState). */
-  resync(): void {
-    this.temperAll();
-  }
+  /** After the state words were set from outside (setState): nothing is
+   *  derived from them any more, kept for the callers. */
+  resync(): void {}
 
   copyFrom(other: MT19937): void {
     this.state.set(other.state);
-    this.out.set(other.out);
     this.index = other.index;
   }
 }

@@ -1,163 +1,114 @@
 // The float32 AVX2 Box-Muller transform over many 16-element blocks at once.
-// Same arithmetic as cephes-f32.ts (one lane at a time, the readable
-// reference), but staged across a chunk of lanes: each step is a loop of
-// independent lanes, so the CPU overlaps them the way the vector unit does.
-// A lane-at-a-time version is latency-bound and about 5x slower.
+// Same arithmetic as cephes-f32.ts (one lane at a time, with the general FMA
+// emulation: the readable reference), but each lane is one straight run of
+// float64 operations rounded with Math.fround: no calls, no branches, no
+// allocation, constants written as literals (module-level consts are context
+// loads with type checks in every iteration), so V8 keeps everything in
+// registers. The literals are the float32 values of Cephes' constants
+// (named in the comments; cephes-f32.ts has them as Math.fround(decimal)).
+//
+// Why a plain fround(a*b + c) may stand for the vector code's fused
+// fmadd(a, b, c) here. a*b of two float32 values is exact in a double; the
+// sum then rounds to a double and again to float32, and that double rounding
+// can differ from one FMA rounding only when the exact sum needs more than 53
+// bits AND lies within 2^-53 relative of a float32 midpoint. This kernel's
+// inputs are not arbitrary: u1 and u2 are multiples of 2^-24 in [0, 1) (the
+// uniform fill), so the log sees only 2^24 distinct arguments and sincos only
+// 2^24 distinct angles. All 2^24 of each were run through this kernel and
+// through the reference (cephes-f32.ts with fmaf) and agree bit for bit;
+// test/unit/random-fast.test.ts repeats that check on a seeded sample, with
+// the exhaustive sweep one argument away. For most sites it also follows
+// from the bits: in the log's Horner steps, m is a multiple of 2^-24 with
+// |m| < 0.42 and |y| stays in [2^-5, 1), so y*m + p is a multiple of 2^-52
+// below 2 and the double sum is exact (one rounding only).
+//
+// Precondition: d holds float32 uniforms k * 2^-24 (0 <= k < 2^24), as
+// Generator.fillUniform32 writes them; the log's exponent/mantissa split
+// works on the integer 2^24 - k (exact) instead of the float's bits.
 
 import { fmaf } from './fma';
 
 const f = Math.fround;
-const CH = 1024; // lanes per chunk (128 blocks of 16)
 
-const U = new Float32Array(CH);
-const UB = new Uint32Array(U.buffer);
-const M = new Float64Array(CH);
-const E = new Float64Array(CH);
-const Z = new Float64Array(CH);
-const Y = new Float64Array(CH);
-const Y2 = new Float64Array(CH);
-const R = new Float64Array(CH);
-const X = new Float64Array(CH);
-const J = new Int32Array(CH);
+const TWO24 = 16777216;
+const TWO_M32 = 2.3283064365386963e-10; // 2^-32
+const SQRTHF_W = -1257966848; // float32(sqrt(0.5)) * 2^32 - 2^32, as an int32
+/** f(e * LOG_Q1) for the exponents e in [-32, 31] (|e| <= 24 occurs). */
+const EQ1 = new Float64Array(64).map((_, i) => f((i - 32) * -0.00021219444170128554));
 
-const SQRTHF = f(0.707106781186547524);
-const LOG_P = [
-  7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1,
-  -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1,
-].map(f);
-const LOG_Q1 = f(-2.12194440e-4);
-const LOG_Q2 = f(0.693359375);
-const DP1 = f(-0.78515625);
-const DP2 = f(-2.4187564849853515625e-4);
-const DP3 = f(-3.77489497744594108e-8);
-const SIN_P0 = f(-1.9515295891e-4);
-const SIN_P1 = f(8.3321608736e-3);
-const SIN_P2 = f(-1.6666654611e-1);
-const COS_P0 = f(2.443315711809948e-5);
-const COS_P1 = f(-1.388731625493765e-3);
-const COS_P2 = f(4.166664568298827e-2);
-const FOPI = f(1.27323954473516);
-const TWO_PI_F32 = f(2 * Math.PI);
-
-/** Lane L of the chunk is element j = L & 7 of block L >> 3. */
-function pos(start: number, L: number): number {
-  return start + (L >> 3) * 16 + (L & 7);
-}
-
-/** Box-Muller on `blocks` consecutive 16-element blocks of d from `start`. */
+/** Box-Muller on `blocks` consecutive 16-element blocks of d from `start`:
+ *  lane j (< 8) of a block pairs u1 = 1 - d[j] with u2 = d[j + 8]; the
+ *  results are scaled by std and shifted by mean (one fused multiply-add). */
 export function transformBlocksF32(d: Float32Array, start: number, blocks: number, mean: number, std: number): void {
-  for (let b0 = 0; b0 < blocks; b0 += CH / 8) {
-    const nb = Math.min(CH / 8, blocks - b0);
-    chunk(d, start + b0 * 16, nb * 8, mean, std);
+  standardBlocks(d, start, start + blocks * 16);
+  // fmadd(x, std, mean) on the standard samples; fmadd(x, 1, 0) is x, so
+  // the common randn case skips it.
+  if (std !== 1 || mean !== 0) {
+    for (let i = start; i < start + blocks * 16; i++) d[i] = fmaf(d[i], std, mean);
   }
 }
 
-// Each stage is its own small function: with few fmaf call sites per
-// function V8 inlines fmaf (a non-inlined call boxes its double result and
-// the garbage collector then dominates).
-function chunk(d: Float32Array, start: number, n: number, mean: number, std: number): void {
-  logSplit(d, start, n);
-  for (let k = 1; k < 9; k++) horner(n, LOG_P[k]);
-  logFinish(n);
-  sincosReduce(d, start, n);
-  cosPoly(n);
-  sinPoly(n);
-  combine(d, start, n, mean, std);
-}
+function standardBlocks(d: Float32Array, start: number, end: number): void {
+  const eq1 = EQ1;
+  for (let base = start; base < end; base += 16) {
+    for (let p = base; p < base + 8; p++) {
+      // --- log256_ps(u1), u1 = K * 2^-24 with K = 2^24 - k in [1, 2^24].
+      // Mantissa in [0.5, 1) = K shifted to the top of 32 bits, times 2^-32;
+      // exponent (plus one, as Cephes counts it) = 8 - clz32(K).
+      // Branch-free (the test is a coin flip a branch would mispredict):
+      // t = 1 when mant < SQRTHF, then e -= 1 and m = 2*mant - 1, else
+      // m = mant - 1; both exact (multiples of 2^-24 below 0.42).
+      const K = (TWO24 - d[p] * TWO24) | 0;
+      const lz = Math.clz32(K);
+      const w = K << lz;
+      const mant = (w >>> 0) * TWO_M32;
+      const t = (w - SQRTHF_W) >>> 31;
+      const e = 8 - lz - t;
+      const m = mant * (1 + t) - 1;
+      const z = f(m * m);
+      let y = f(0.07037683576345444 * m - 0.11514610052108765); // P0, P1
+      y = f(y * m + 0.11676998436450958); // P2
+      y = f(y * m - 0.12420140951871872); // P3
+      y = f(y * m + 0.14249323308467865); // P4
+      y = f(y * m - 0.16668057441711426); // P5
+      y = f(y * m + 0.2000071406364441); // P6
+      y = f(y * m - 0.24999994039535522); // P7
+      y = f(y * m + 0.3333333134651184); // P8
+      y = f(y * m);
+      y = f(y * z + eq1[e + 32]); // GCC fuses y*z, not e*q1
+      // z*0.5 and e*q2 (Q2 = 0.693359375) are exact in float32, and a
+      // float32 sum rounded via double is correctly rounded (53 >= 2*24+2).
+      y = f(y - z * 0.5);
+      const lg = f(f(m + y) + e * 0.693359375);
+      // -2*lg is exact; a float32 sqrt via double is correctly rounded.
+      const rad = f(Math.sqrt(-2 * lg));
 
-/** log256_ps, first part: exponent and mantissa of u1 = 1 - u. */
-function logSplit(d: Float32Array, start: number, n: number): void {
-  for (let L = 0; L < n; L++) U[L] = 1 - d[pos(start, L)]; // stored as float32
-  for (let L = 0; L < n; L++) {
-    const bits = UB[L];
-    E[L] = f((bits >>> 23) - 127) + 1;
-    UB[L] = (bits & ~0x7f800000) | 0x3f000000;
-  }
-  for (let L = 0; L < n; L++) {
-    const m = U[L];
-    if (m < SQRTHF) {
-      E[L] -= 1;
-      M[L] = f(f(m - 1) + m);
-    } else {
-      M[L] = m - 1;
-    }
-    Z[L] = f(M[L] * M[L]);
-    Y[L] = LOG_P[0];
-  }
-}
-
-function horner(n: number, p: number): void {
-  for (let L = 0; L < n; L++) Y[L] = fmaf(Y[L], M[L], p);
-}
-
-/** log256_ps, last part, then radius = sqrt(-2 log u1). */
-function logFinish(n: number): void {
-  for (let L = 0; L < n; L++) {
-    const e = E[L];
-    const z = Z[L];
-    let y = f(Y[L] * M[L]);
-    y = fmaf(y, z, f(e * LOG_Q1)); // GCC fuses y*z, not e*q1
-    // z*0.5 and e*q2 are exact in float32, and a float32 sum rounded via
-    // double is correctly rounded (53 >= 2*24+2), so no fma emulation needed.
-    y = f(y - z * 0.5);
-    const lg = f(f(M[L] + y) + e * LOG_Q2);
-    R[L] = f(Math.sqrt(f(-2 * lg)));
-  }
-}
-
-/** sincos256_ps: octant j and the reduced argument of theta = 2*pi*u2 >= 0. */
-function sincosReduce(d: Float32Array, start: number, n: number): void {
-  for (let L = 0; L < n; L++) {
-    const x = f(TWO_PI_F32 * d[pos(start, L) + 8]);
-    const j = ((Math.trunc(f(x * FOPI)) | 0) + 1) & ~1;
-    J[L] = j;
-    // j*DP1 and j*DP2 are exact (DP1, DP2 have few bits); j*DP3 is not.
-    let r = f(x + j * DP1);
-    r = f(r + j * DP2);
-    r = fmaf(j, DP3, r);
-    X[L] = r;
-    Z[L] = f(r * r);
-  }
-}
-
-function cosPoly(n: number): void {
-  for (let L = 0; L < n; L++) {
-    const z = Z[L];
-    let y = fmaf(COS_P0, z, COS_P1);
-    y = fmaf(y, z, COS_P2);
-    y = f(y * z);
-    Y[L] = f(fmaf(y, z, -f(z * 0.5)) + 1);
-  }
-}
-
-function sinPoly(n: number): void {
-  for (let L = 0; L < n; L++) {
-    const z = Z[L];
-    let y2 = fmaf(SIN_P0, z, SIN_P1);
-    y2 = fmaf(y2, z, SIN_P2);
-    y2 = f(y2 * z);
-    Y2[L] = fmaf(y2, X[L], X[L]);
-  }
-}
-
-function combine(d: Float32Array, start: number, n: number, mean: number, std: number): void {
-  // fmadd(x, 1, 0) is x: the common randn case skips the emulation.
-  const unit = std === 1 && mean === 0;
-  for (let L = 0; L < n; L++) {
-    const j = J[L];
-    const polyCos = (j & 2) === 0;
-    let s = polyCos ? Y2[L] : Y[L];
-    let c = polyCos ? Y[L] : Y2[L];
-    if ((j & 4) !== 0) s = -s;
-    if (((j - 2) & 4) === 0) c = -c;
-    const p = pos(start, L);
-    const r = R[L];
-    if (unit) {
-      d[p] = f(r * c);
-      d[p + 8] = f(r * s);
-    } else {
-      d[p] = fmaf(f(r * c), std, mean);
-      d[p + 8] = fmaf(f(r * s), std, mean);
+      // --- sincos256_ps(theta), theta = float32(2pi) * u2 >= 0.
+      const x = f(6.2831854820251465 * d[p + 8]);
+      const j = ((f(x * 1.2732394933700562) | 0) + 1) & ~1; // FOPI
+      // j*DP1 and j*DP2 are exact (DP1 = -0.78515625 and DP2 have few
+      // bits); x + j*DP1 is exact too (Sterbenz: x is within pi/4 of j*pi/4,
+      // or j = 0).
+      let r = x - j * 0.78515625;
+      r = f(r - j * 0.00024187564849853516); // DP2
+      r = f(r - j * 3.774895063202166e-8); // DP3
+      const zz = f(r * r);
+      let yc = f(0.0000244331567955669 * zz - 0.0013887316454201937); // COS_P0, P1
+      yc = f(yc * zz + 0.04166664555668831); // COS_P2
+      yc = f(yc * zz);
+      yc = f(f(yc * zz - zz * 0.5) + 1);
+      let ys = f(-0.00019515295571181923 * zz + 0.008332161232829094); // SIN_P0, P1
+      ys = f(ys * zz - 0.16666655242443085); // SIN_P2
+      ys = f(ys * zz);
+      ys = f(ys * r + r);
+      // Branch-free octant selection: bit 2 of j swaps the polynomials
+      // (a*1 + b*0 is exactly a: yc is never zero, and ys = 0 only as +0),
+      // bit 4 flips sin, (j - 2) & 4 == 0 flips cos (times +-1 is exact).
+      const sw = (j >> 1) & 1;
+      const s = (ys * (1 - sw) + yc * sw) * (1 - ((j & 4) >> 1));
+      const c = (yc * (1 - sw) + ys * sw) * ((((j - 2) & 4) >> 1) - 1);
+      d[p] = rad * c; // a float32 product, exact in double: one rounding
+      d[p + 8] = rad * s;
     }
   }
 }
