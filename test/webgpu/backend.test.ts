@@ -99,3 +99,25 @@ describe('webgpu backend', () => {
     expect(gpu.stats().pipelines).toBe(pipelines);
   });
 });
+
+describe('webgpu backend: grids past 65535 workgroups', () => {
+  it('elementwise over 4.5M elements and a reduction over 70000 lines', async () => {
+    const n = 4_500_000; // > 65535 workgroups of 64: the grid spills into y
+    const x = gpu.alloc('float32', n);
+    gpu.write(x, Float32Array.from({ length: n }, (_, i) => i % 1000));
+    const y = gpu.alloc('float32', n);
+    gpu.run('add', [{ storage: x, shape: [n], strides: [1], offset: 0, dtype: 'float32' }, { storage: x, shape: [n], strides: [1], offset: 0, dtype: 'float32' }], [{ storage: y, shape: [n], strides: [1], offset: 0, dtype: 'float32' }]);
+    const got = await gpu.read(y);
+    expect([got[0], got[999], got[1000], got[n - 1]]).toEqual([0, 1998, 0, 2 * ((n - 1) % 1000)]);
+    let bad = -1;
+    for (let i = 0; i < n && bad < 0; i++) if (got[i] !== 2 * (i % 1000)) bad = i;
+    expect(bad).toBe(-1);
+    const lines = 70_000;
+    const s = gpu.alloc('float32', lines);
+    gpu.run('sum', [{ storage: x, shape: [lines, 2], strides: [2, 1], offset: 0, dtype: 'float32' }], [{ storage: s, shape: [lines, 1], strides: [1, 1], offset: 0, dtype: 'float32' }], { dims: [1] });
+    const sums = await gpu.read(s);
+    let badLine = -1;
+    for (let l = 0; l < lines && badLine < 0; l++) if (sums[l] !== ((2 * l) % 1000) + ((2 * l + 1) % 1000)) badLine = l;
+    expect(badLine).toBe(-1);
+  });
+});

@@ -78,6 +78,23 @@ describe('reductions vs cpu', () => {
     const data = [-Infinity, -Infinity, -Infinity, 1, NaN, 2, 0, 1000, 999];
     expect(await compareKernel(gpu, 'logsumexp', [{ dtype: 'float32', shape: [3, 3], data }], [{ dtype: 'float32', shape: [3, 1] }], { dims: [1] })).toBeNull();
   });
+  it('lines longer than the serial limit take the workgroup path (every reduction)', async () => {
+    // 3 lines of 100: past SERIAL_MAX_ITEMS, so 64 threads fold each line.
+    const data = values(300, 21, 'float32', -2, 2).map((v, i) => (i === 150 ? NaN : i % 37 === 0 ? 2 : v));
+    const x: Operand = { dtype: 'float32', shape: [100, 3], strides: [1, 100], data };
+    for (const k of ['sum', 'mean', 'amax', 'amin', 'logsumexp']) {
+      expect(await compareKernel(gpu, k, [x], [{ dtype: 'float32', shape: [1, 3] }], { dims: [0] }, SUM)).toBeNull();
+    }
+    for (const k of ['argmax', 'argmin']) {
+      expect(await compareKernel(gpu, k, [x], [{ dtype: 'int64', shape: [1, 3] }], { dims: [0] })).toBeNull();
+    }
+    expect(await compareKernel(gpu, 'max_dim', [x], [{ dtype: 'float32', shape: [1, 3] }, { dtype: 'int64', shape: [1, 3] }], { dims: [0] })).toBeNull();
+    expect(await compareKernel(gpu, 'var', [x], [{ dtype: 'float32', shape: [1, 3] }], { dims: [0], correction: 1, sqrt: true }, SUM)).toBeNull();
+    for (const k of ['softmax', 'log_softmax']) {
+      expect(await compareKernel(gpu, k, [{ dtype: 'float32', shape: [3, 100] }], [{ dtype: 'float32', shape: [3, 100] }], { dim: 1 }, SUM)).toBeNull();
+    }
+    expect(await compareKernel(gpu, 'any', [{ dtype: 'int64', shape: [3, 100], data: new Array(300).fill(0).map((_, i) => (i === 250 ? 1 : 0)) }], [{ dtype: 'bool', shape: [3, 1] }], { dims: [1] })).toBeNull();
+  });
   it('a sum longer than one workgroup sweep', async () => {
     expect(await compareKernel(gpu, 'sum', [{ dtype: 'float32', shape: [3, 1000] }], [{ dtype: 'float32', shape: [3, 1] }], { dims: [1] }, { rtol: 1e-5, atol: 1e-4 })).toBeNull();
   });

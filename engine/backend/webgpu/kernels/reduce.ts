@@ -8,7 +8,7 @@ import type { KernelAttrs } from '../../backend';
 import type { WgslScalar } from '../storage';
 import { wgslType } from '../storage';
 import type { GpuContext, GpuKernel, GpuView } from '../context';
-import { prelude } from '../layout';
+import { flatIndex, grid, prelude } from '../layout';
 import { convert } from './elementwise';
 import { FLOAT_HELPER_SOURCE } from './unary';
 import { AT, lineGrid, linesInfo } from './lines';
@@ -39,17 +39,25 @@ export interface ReduceSpec {
   perElement?: string;
 }
 
-function passCode(p: Pass, k: number, spec: ReduceSpec, xType: WgslScalar): string {
-  return `
-  {
+function passCode(p: Pass, k: number, spec: ReduceSpec, xType: WgslScalar, serial: boolean): string {
+  const fold = (start: string, step: string) => `
     var acc: ${spec.acc} = ${p.init};
     var ai: u32 = ${EMPTY};
-    for (var r = lid.x; r < n; r += ${WG}u) {
+    for (var r = ${start}; r < n; r += ${step}) {
       let v = ${convert(`x[xb + walk(r, ${AT.red}u, ${AT.xRed}u)]`, xType, spec.load)};
       let ov: ${spec.acc} = ${p.map};
       let oi: u32 = r;
       ${p.merge}
-    }
+    }`;
+  if (serial) {
+    return `
+  {${fold('0u', '1u')}
+    p${k} = acc;
+    pi = ai;
+  }`;
+  }
+  return `
+  {${fold('lid.x', `${WG}u`)}
     sv[lid.x] = acc;
     si[lid.x] = ai;
     workgroupBarrier();
@@ -71,9 +79,15 @@ function passCode(p: Pass, k: number, spec: ReduceSpec, xType: WgslScalar): stri
   }`;
 }
 
-export function reduceProgram(spec: ReduceSpec, xType: WgslScalar, yType: WgslScalar, y2Type: WgslScalar | null): { key: string; code(): string } {
+/** Lines this short are folded by one thread each: a workgroup per line would
+ *  leave most of its 64 threads idle and pay for the barriers. */
+export const SERIAL_MAX_ITEMS = 32;
+
+export function reduceProgram(spec: ReduceSpec, xType: WgslScalar, yType: WgslScalar, y2Type: WgslScalar | null, serial: boolean): { key: string; code(): string } {
+  const start = serial ? '0u' : 'lid.x';
+  const step = serial ? '1u' : `${WG}u`;
   return {
-    key: `red:${spec.name}:${xType}:${yType}:${y2Type ?? '-'}:${spec.acc}:${spec.load}`,
+    key: `red:${spec.name}:${xType}:${yType}:${y2Type ?? '-'}:${spec.acc}:${spec.load}:${serial ? 'serial' : 'wg'}`,
     code: () => {
       const bindings = [
         { name: 'y', type: yType, write: true },
@@ -83,23 +97,23 @@ export function reduceProgram(spec: ReduceSpec, xType: WgslScalar, yType: WgslSc
       const decls = spec.passes.map((_, k) => `  var p${k}: ${spec.acc};`).join('\n');
       const sweep = spec.perElement
         ? `
-  for (var r = lid.x; r < n; r += ${WG}u) {
+  for (var r = ${start}; r < n; r += ${step}) {
     let v = ${convert(`x[xb + walk(r, ${AT.red}u, ${AT.xRed}u)]`, xType, spec.load)};
     y[yb + walk(r, ${AT.red}u, ${AT.yRed}u)] = ${convert(`(${spec.perElement})`, spec.acc, yType)};
   }`
         : `
-  if (lid.x == 0u) {
+  if (${serial ? 'true' : 'lid.x == 0u'}) {
     y[yb] = ${convert(`(${spec.final})`, spec.acc, yType)};
     ${y2Type ? `y2[walk(line, ${AT.kept}u, ${AT.y2Kept}u)] = ${convert(`(${spec.final2 ?? 'pi'})`, 'u32', y2Type)};` : ''}
   }`;
       return `${prelude(bindings)}
 ${FLOAT_HELPER_SOURCE}
 fn isn(x: ${spec.load}) -> bool { ${spec.load === 'f32' ? 'return is_nan(x);' : 'return false;'} }
-var<workgroup> sv: array<${spec.acc}, ${WG}>;
-var<workgroup> si: array<u32, ${WG}>;
+${serial ? '' : `var<workgroup> sv: array<${spec.acc}, ${WG}>;
+var<workgroup> si: array<u32, ${WG}>;`}
 @compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let line = wid.x + wid.y * nwg.x;
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_id) lid: vec3u, @builtin(global_invocation_id) gid: vec3u) {
+  let line = ${serial ? flatIndex(WG) : 'wid.x + wid.y * nwg.x'};
   if (line >= info[${AT.lines}u]) { return; }
   let n = info[${AT.items}u];
   let xb = walk(line, ${AT.kept}u, ${AT.xKept}u);
@@ -107,7 +121,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let nf = f32(n);
   var pi: u32 = ${EMPTY};
 ${decls}
-${spec.passes.map((p, k) => passCode(p, k, spec, xType)).join('\n')}
+${spec.passes.map((p, k) => passCode(p, k, spec, xType, serial)).join('\n')}
 ${sweep}
 }
 `;
@@ -117,11 +131,12 @@ ${sweep}
 
 /** Records a reduction of x over `dims` into y (and y2). */
 export function runReduce(ctx: GpuContext, spec: ReduceSpec, x: GpuView, dims: readonly number[], y: GpuView, y2?: GpuView, scalars: readonly number[] = []): void {
-  const { info, lines } = linesInfo(x, dims, y, y2);
+  const { info, lines, items } = linesInfo(x, dims, y, y2);
   if (lines === 0) return;
   for (const v of scalars) info.f32(v);
-  const program = reduceProgram(spec, wgslType(x.dtype), wgslType(y.dtype), y2 ? wgslType(y2.dtype) : null);
-  ctx.dispatch(program, info, y2 ? [y.buffer, x.buffer, y2.buffer] : [y.buffer, x.buffer], lineGrid(lines));
+  const serial = items <= SERIAL_MAX_ITEMS;
+  const program = reduceProgram(spec, wgslType(x.dtype), wgslType(y.dtype), y2 ? wgslType(y2.dtype) : null, serial);
+  ctx.dispatch(program, info, y2 ? [y.buffer, x.buffer, y2.buffer] : [y.buffer, x.buffer], serial ? grid(lines, WG) : lineGrid(lines));
 }
 
 const sumPass = (map = 'v', init = '0'): Pass => ({ init, map, merge: 'acc = acc + ov;' });
