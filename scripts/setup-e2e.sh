@@ -45,9 +45,10 @@ rm -rf "$tools/code-server" && mkdir -p "$tools/code-server"
   # Node 24 first on PATH runs npm and node-gyp; nodedir points node-gyp at
   # Node 24's headers (the system npmrc points it at Node 20's).
   export PATH="$node_pkg/bin:$PATH"
-  # Under `npm test` the outer npm (Node 20) exports NODE, npm_node_execpath
-  # and friends; code-server's postinstall then sees Node 20 and refuses.
-  unset npm_node_execpath npm_execpath npm_config_node_gyp
+  # Under `npm test` the outer npm (Node 20) exports NODE and every npm_*
+  # setting, npm_config_user_agent ("node/v20...") among them, which
+  # code-server's postinstall reads as the Node version and refuses.
+  unset $(compgen -e | grep -E '^npm_') || true
   export NODE="$node_pkg/bin/node"
   export npm_config_nodedir="$node_pkg"
   npm install --no-audit --no-fund --no-save --foreground-scripts code-server@~4.139.0 > install.log 2>&1 ||
