@@ -121,6 +121,15 @@ describe('live mode on examples/seed.py', () => {
   });
 });
 
+describe('settings', () => {
+  test('the inlay hints setting turns the shape hints off and on again', async () => {
+    await wb.setBooleanSetting('tensorLens.inlayHints.enabled', false);
+    await expect.poll(() => wb.lineText(FEATURES), { timeout: 10_000 }).toMatch(/^features = torch\.randn/);
+    await wb.setBooleanSetting('tensorLens.inlayHints.enabled', true);
+    await expect.poll(() => wb.lineText(FEATURES), { timeout: 10_000 }).toMatch(/^features: \[1, 5\] = torch\.randn/);
+  });
+});
+
 describe('every command runs from the palette', () => {
   const log = (): string => wb.readOutputChannel('Tensor Lens');
   const panel = () => wb.page.frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).frameLocator('iframe#active-frame');

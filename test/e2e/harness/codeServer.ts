@@ -37,8 +37,6 @@ export interface CodeServer {
   /** The opened folder: a scratch copy of the example files. */
   workspace: string;
   userDataDir: string;
-  /** Rewrites the user settings (VS Code applies them live). */
-  setSettings(patch: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 
@@ -60,9 +58,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const workspace = join(scratch, 'workspace');
   for (const d of [userDataDir, extensionsDir, workspace, join(userDataDir, 'User'), join(scratch, 'xdg')]) mkdirSync(d, { recursive: true });
   for (const f of opts.files) cpSync(join(ROOT, f), join(workspace, f.split('/').pop()!));
-  let settings = { ...CLEAN_SETTINGS, ...opts.settings };
-  const settingsFile = join(userDataDir, 'User', 'settings.json');
-  writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  // Read once at start: code-server does not notice later edits of this file,
+  // so tests change settings through the Settings UI (Workbench.setBooleanSetting).
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...CLEAN_SETTINGS, ...opts.settings }, null, 2));
 
   const env = {
     ...process.env,
@@ -91,10 +89,6 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     url: `${url}/?folder=${encodeURIComponent(workspace)}`,
     workspace,
     userDataDir,
-    setSettings(patch) {
-      settings = { ...settings, ...patch };
-      writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
-    },
     async stop() {
       await stopChild(child);
       rmSync(scratch, { recursive: true, force: true });

@@ -44,6 +44,8 @@ export interface Workbench {
   applyQuickFix(line: number, col: number, title: string): Promise<void>;
   /** Titles in the quick-fix menu at line:col. */
   quickFixes(line: number, col: number): Promise<string[]>;
+  /** Sets a boolean setting through the Settings UI, as a person would. */
+  setBooleanSetting(id: string, value: boolean): Promise<void>;
   /** Switches the colour theme by its name in the theme picker ("Dark 2026" and
    *  "Light 2026" are VS Code 1.139's defaults). */
   setTheme(theme: string): Promise<void>;
@@ -204,6 +206,22 @@ function workbench(page: Page, server: CodeServer, browser: Browser): Workbench 
       if (!(await row.count())) throw new Error(`no quick fix "${title}" at ${line}:${col}; offered: ${titles.join(' | ') || 'none'}`);
       await row.click();
     },
+    async setBooleanSetting(id, value) {
+      await wb.runCommand('Preferences: Open Settings (UI)');
+      const editor = page.locator('.settings-editor').first();
+      await editor.waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500); // the search box takes focus once the editor is up
+      await kb.type(id);
+      // Until the search applies, the list shows every setting: pick ours by name.
+      const box = editor.locator(`.setting-value-checkbox[aria-label="${id}"]`).first();
+      await box.waitFor({ timeout: 10_000 });
+      if (((await box.getAttribute('aria-checked')) === 'true') !== value) await box.click();
+      await waitChecked(box, value);
+      // The editor writes the value after a short debounce: closing at once loses it.
+      await page.waitForTimeout(1000);
+      await kb.press('Control+W');
+      await editor.waitFor({ state: 'hidden', timeout: 10_000 });
+    },
     async setTheme(theme) {
       await wb.runCommand('Preferences: Color Theme');
       // The palette's widget is reused: wait for the theme list itself.
@@ -230,6 +248,14 @@ function workbench(page: Page, server: CodeServer, browser: Browser): Workbench 
     },
   };
   return wb;
+}
+
+async function waitChecked(box: Locator, value: boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (((await box.getAttribute('aria-checked')) === 'true') !== value) {
+    if (Date.now() > deadline) throw new Error(`the setting checkbox did not become ${value}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function escapeRe(s: string): string {
