@@ -19,8 +19,10 @@ export function fillUniform(gen: Generator, out: FloatArray, lo = 0, hi = 1): vo
       gen.fillUniform32(out, 0, out.length);
       return;
     }
+    // Draw all the words with the fast fill, then map them in place.
+    gen.fillUniform32(out, 0, out.length);
     for (let i = 0; i < out.length; i++) {
-      const v = fmaf(gen.uniform32(), range, from);
+      const v = fmaf(out[i], range, from);
       out[i] = v === to ? from : v;
     }
   } else {
