@@ -3,7 +3,7 @@
 // line showed); large ones are held by reference and read when the trace is
 // finished, which keeps hot loops cheap. Summaries are built only at the end.
 import type { DTypeName } from './types';
-import type { TracedTensor } from './traced-tensor';
+import { readsSync, type TracedTensor } from './traced-tensor';
 
 /** Tensors up to this many elements are copied when captured. */
 export const COPY_LIMIT = 4096;
@@ -22,8 +22,8 @@ export interface TensorCapture {
 }
 
 function copyValues(t: TracedTensor): ArrayLike<number> | null {
-  if (t.numel() > COPY_LIMIT || !t.readSync) return null;
-  const v = t.readSync();
+  if (t.numel() > COPY_LIMIT || !readsSync(t)) return null;
+  const v = t.readSync!();
   // readSync may return the storage itself for contiguous tensors: copy.
   const sliceable = v as { slice?: () => ArrayLike<number> };
   return typeof sliceable.slice === 'function' ? sliceable.slice() : Array.from(v);
@@ -45,9 +45,9 @@ export function captureTensor(t: TracedTensor, withGrad = true): TensorCapture {
 
 export async function valuesOf(c: TensorCapture): Promise<ArrayLike<number>> {
   if (c.values) return c.values;
-  return c.source.readSync ? c.source.readSync() : await c.source.read();
+  return readsSync(c.source) ? c.source.readSync!() : await c.source.read();
 }
 
 export async function readTensor(t: TracedTensor): Promise<ArrayLike<number>> {
-  return t.readSync ? t.readSync() : await t.read();
+  return readsSync(t) ? t.readSync!() : await t.read();
 }

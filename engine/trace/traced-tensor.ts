@@ -13,9 +13,16 @@ export interface TracedTensor {
   /** In-place version counter; lets a lazily held value be checked later. */
   readonly version?: number;
   numel(): number;
-  /** Contiguous row-major copy; synchronous on the CPU backend only. */
+  /** Contiguous row-major copy; it throws unless the backend reads synchronously. */
   readSync?(): ArrayLike<number>;
   read(): Promise<ArrayLike<number>>;
+  /** The engine Tensor's backend: only one with readSync (the CPU) answers at once. */
+  readonly backend?: { readonly readSync?: unknown };
+}
+
+/** Whether `t.readSync()` answers without throwing (WebGPU reads are async). */
+export function readsSync(t: TracedTensor): boolean {
+  return t.readSync !== undefined && (t.backend === undefined || t.backend.readSync !== undefined);
 }
 
 /** Prints values exactly as PyTorch would (engine/format's formatTensor). */

@@ -83,13 +83,11 @@ describe('webview runtime in Chromium', () => {
     const cpuRun = await page.evaluate((src) => (window as unknown as { h8: H8 }).h8.runProgram(src, true), PROGRAM);
     expect(cpuRun.error).toBeNull();
     expect(gpuRun.statuses[0]).toMatch(/^webgpu: Running on WebGPU/);
-    // Known engine gap (see ops.test.ts SYNC_READ_GAP): print and the trace
-    // read GPU tensors synchronously, so today the run stops on WebGPU and the
-    // runtime reruns it on the CPU, saying why. When the engine reads
-    // asynchronously this assertion fails: then require backend 'webgpu'.
-    expect(gpuRun.statuses).toHaveLength(2);
-    expect(gpuRun.statuses[1]).toBe(`cpu: This program needs something the WebGPU backend cannot do yet (this tensor lives on the webgpu backend; its values must be read asynchronously): ran it again on the CPU backend.`);
-    expect(gpuRun.backend).toBe('cpu');
+    // The whole program runs on WebGPU: print and the trace read GPU tensors
+    // asynchronously, so there is no rerun on the CPU.
+    expect(gpuRun.statuses).toHaveLength(1);
+    expect(gpuRun.backend).toBe('webgpu');
+    expect(gpuRun.traceBackend).toBe('webgpu');
     expect(gpuRun.stdout).toBe(cpuRun.stdout);
     expect(gpuRun.error).toBeNull();
   });
