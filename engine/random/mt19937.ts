@@ -103,6 +103,12 @@ export class MT19937 {
     const st = this.words;
     let i = from;
     while (i < to) {
+      // At a batch boundary with a whole batch to fill: twist straight into d.
+      if (this.index >= N && to - i >= N) {
+        this.twistInto(d, i);
+        i += N;
+        continue;
+      }
       if (this.index >= N) this.twist();
       let k = this.index;
       const end = Math.min(to, i + (N - k));
@@ -116,6 +122,43 @@ export class MT19937 {
       }
       this.index = k;
     }
+  }
+
+  /** A twist whose 624 new words go straight out as uniforms d[o..o+624),
+   *  tempered while still in a register (a fill that uses the whole batch
+   *  saves reloading them; same words as twist() then next32()). */
+  private twistInto(d: Float32Array, o: number): void {
+    const st = this.words;
+    let kk = 0;
+    for (; kk < N - M; kk++) {
+      const y = (st[kk] & UPPER) | (st[kk + 1] & LOWER);
+      let v = st[kk + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+      st[kk] = v;
+      v ^= v >>> 11;
+      v ^= (v << 7) & TEMPER_B;
+      v ^= (v << 15) & TEMPER_C;
+      v ^= v >>> 18;
+      d[o + kk] = (v & 0xffffff) * 5.9604644775390625e-8;
+    }
+    for (; kk < N - 1; kk++) {
+      const y = (st[kk] & UPPER) | (st[kk + 1] & LOWER);
+      let v = st[kk + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+      st[kk] = v;
+      v ^= v >>> 11;
+      v ^= (v << 7) & TEMPER_B;
+      v ^= (v << 15) & TEMPER_C;
+      v ^= v >>> 18;
+      d[o + kk] = (v & 0xffffff) * 5.9604644775390625e-8;
+    }
+    const y = (st[N - 1] & UPPER) | (st[0] & LOWER);
+    let v = st[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    st[N - 1] = v;
+    v ^= v >>> 11;
+    v ^= (v << 7) & TEMPER_B;
+    v ^= (v << 15) & TEMPER_C;
+    v ^= v >>> 18;
+    d[o + N - 1] = (v & 0xffffff) * 5.9604644775390625e-8;
+    this.index = N;
   }
 
   /** After the state words were set from outside (setState): nothing is
