@@ -1,7 +1,9 @@
 // Batched matrix multiply y[b] = a[b] @ b[b] over 3-D strided views.
 //
 // Small products (the tutorial's 1x5 @ 5x1) accumulate sequentially in the
-// output dtype, which is what PyTorch's MKL path gives for them. Larger ones
+// output dtype, which is what PyTorch's MKL path gives for them. Large float32
+// ones (M*N*K >= 64^3) run in WebAssembly SIMD (../wasm/gemm.ts) when it is
+// available: float32 accumulation in a fixed order, like a BLAS. Otherwise they
 // use a packed, cache-blocked, register-tiled kernel that accumulates in
 // double and rounds once on store: within float32 tolerance of PyTorch
 // (whose own order depends on the BLAS) and fast, since V8 has no float32 FMA.
@@ -10,8 +12,10 @@ import type { TensorView } from '../../backend';
 import type { StorageArray } from '../../../core/dtype';
 import type { CpuKernel } from './types';
 import { dataOf } from './types';
+import { wasmGemm } from '../wasm/gemm';
 
 const SMALL_WORK = 4096; // M*N*K below which the sequential order is used
+const WASM_WORK = 64 * 64 * 64; // float32 M*N*K from which the SIMD kernel (when available) runs
 const KC = 256; // depth of one packed block: a 4xKC A panel + 4xKC B panel stay in L1/L2
 
 export const matmulKernel: CpuKernel = (inputs, outputs) => {
@@ -28,6 +32,9 @@ export const matmulKernel: CpuKernel = (inputs, outputs) => {
     const yo = y.offset + bi * y.strides[0];
     if (!isFloat || M * N * K <= SMALL_WORK) {
       small(ad, ao, a.strides[1], a.strides[2], bd, bo, b.strides[1], b.strides[2], yd, yo, y.strides[1], y.strides[2], M, N, K, f32);
+    } else if (f32 && M * N * K >= WASM_WORK && M > SKINNY && K > SKINNY &&
+      wasmGemm(ad, ao, a.strides[1], a.strides[2], bd, bo, b.strides[1], b.strides[2], yd, yo, y.strides[1], y.strides[2], M, N, K)) {
+      // Done by the WebAssembly SIMD kernel (float32 accumulation, fixed order).
     } else if (M <= SKINNY || K <= SKINNY) {
       skinny(ad, ao, a.strides[1], a.strides[2], bd, bo, b.strides[1], b.strides[2], yd, yo, y.strides[1], y.strides[2], M, N, K);
     } else {
