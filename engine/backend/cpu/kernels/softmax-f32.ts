@@ -9,7 +9,9 @@
 // - over another dim: each column of the inner dims independently (the
 //   kernel vectorises across columns), max and sum sequential along the dim,
 //   y = e / sum; columns past the last full vector use std::exp (glibc's
-//   expf, taken as correctly rounded here). Measured single-threaded
+//   expf, taken as correctly rounded here: it is not quite, and a sweep of
+//   300 random shapes had 25 of 553,729 outputs and 61 grads 1 ulp off, all
+//   in such columns). Measured single-threaded
 //   (torch.set_num_threads(1)): more threads split the columns differently.
 // - backward, last dim: softmax gx = (g - sum(g*y)) * y with sum by
 //   map2_reduce_all; log_softmax gx = fma(-exp(y), sum(g), g). Other dims:
