@@ -59,7 +59,12 @@ export class App {
     this.tabs = createTabs(this.views.map((v) => ({ id: v.id, title: v.title })), (id) => {
       if (isViewId(id)) this.update({ view: id });
     });
-    this.root.append(this.header, actions, this.tabs.element);
+    // The header's lines (file, backend, a fallback notice, an error) and the
+    // export buttons share one row, so a long line wraps instead of running under the buttons.
+    const top = document.createElement('div');
+    top.className = 'tl-top';
+    top.append(this.header, actions);
+    this.root.append(top, this.tabs.element);
     for (const v of this.views) v.mount(this.tabs.body(v.id));
     this.tabs.select(this.state.view);
     this.renderHeader();
@@ -167,6 +172,8 @@ export class App {
   handle(msg: HostToWebview): void {
     switch (msg.type) {
       case 'trace':
+        // A run of the host's: a notice left by an earlier panel (GPU) run no longer applies.
+        this.status = '';
         this.setTrace(msg.trace, msg.source);
         break;
       case 'status':

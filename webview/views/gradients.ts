@@ -84,7 +84,9 @@ export class GradientView extends GraphView {
     const edgeGrad = new Map<string, EdgeGrad>();
     for (const e of g.edges) {
       const gr = grads.get(e.traceFrom);
-      if (!gr) continue;
+      // Only edges this backward() ran through carry a gradient: `weights.view(5, 1)`
+      // after `y.backward()` starts at a node with a grad but took no part in it.
+      if (!gr || (!grads.has(e.traceTo) && e.traceTo !== b.rootNodeId)) continue;
       edgeGrad.set(e.id, {
         width: 1.5 + 8 * Math.sqrt(gr.maxAbs / maxNorm),
         color: gr.mean < 0 ? t.neg : t.pos,

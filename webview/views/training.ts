@@ -121,6 +121,8 @@ export class TrainingView implements View {
       renderHistogram(this, p.hist, { theme: t, width: 140, height: 96, title: `${p.name} ${JSON.stringify(p.shape)}` });
     });
     const height = histTop + 22 + Math.ceil(params.length / per) * 110 + 10;
-    svg.attr('width', W).attr('height', height).attr('viewBox', `0 0 ${W} ${height}`);
+    svg.attr('width', W).attr('height', height).attr('viewBox', `0 0 ${W} ${height}`)
+      // A panel beside the editor is narrower than W: scale down rather than cut off the last steps.
+      .style('max-width', '100%').style('height', 'auto');
   }
 }
