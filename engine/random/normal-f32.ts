@@ -29,6 +29,7 @@
 // works on the integer 2^24 - k (exact) instead of the float's bits.
 
 import { fmaf } from './fma';
+import { wasmTransformBlocks } from './normal-wasm';
 
 const f = Math.fround;
 
@@ -55,12 +56,20 @@ const J = new Int32Array(CH);
  *  results are scaled by std and shifted by mean (one fused multiply-add). */
 export function transformBlocksF32(d: Float32Array, start: number, blocks: number, mean: number, std: number): void {
   const end = start + blocks * 16;
-  for (let s = start; s < end; s += 2 * CH) chunk(d, s, Math.min(CH, (end - s) >> 1));
+  // The SIMD128 module (normal-wasm.ts) computes the same bits faster; this
+  // JS kernel is the fallback where WebAssembly SIMD is unavailable.
+  if (!wasmTransformBlocks(d, start, blocks)) transformBlocksF32JS(d, start, blocks);
   // fmadd(x, std, mean) on the standard samples; fmadd(x, 1, 0) is x, so
   // the common randn case skips it.
   if (std !== 1 || mean !== 0) {
     for (let i = start; i < end; i++) d[i] = fmaf(d[i], std, mean);
   }
+}
+
+/** The JS kernel alone: the standard transform (mean 0, std 1) in place. */
+export function transformBlocksF32JS(d: Float32Array, start: number, blocks: number): void {
+  const end = start + blocks * 16;
+  for (let s = start; s < end; s += 2 * CH) chunk(d, s, Math.min(CH, (end - s) >> 1));
 }
 
 /** n lanes (n / 8 blocks) from `start`: lane L is element L & 7 of block L >> 3. */
