@@ -2,6 +2,8 @@
 // PyTorch's CPU generator, Python's `random` and numpy's legacy RandomState.
 // The three differ only in how they seed it and turn words into numbers.
 
+import { wasmMtFill } from './normal-wasm';
+
 const N = 624;
 const M = 397;
 // As int32 constants, so every operation stays in int32.
@@ -105,6 +107,13 @@ export class MT19937 {
     while (i < to) {
       // At a batch boundary with a whole batch to fill: twist straight into d.
       if (this.index >= N && to - i >= N) {
+        // Many whole batches: the SIMD128 module twists four words at a
+        // time (same words); the JS twist is the fallback.
+        const batches = Math.floor((to - i) / N);
+        if (batches >= 4 && wasmMtFill(st, d, i, batches)) {
+          i += batches * N;
+          continue;
+        }
         this.twistInto(d, i);
         i += N;
         continue;

@@ -13,6 +13,7 @@ import { NORMAL_WASM_BASE64 } from './normal-bytes';
 interface NormalModule {
   readonly memory: WebAssembly.Memory;
   readonly transform: (ptr: number, blocks: number) => void;
+  readonly mtFill: (st: number, out: number, batches: number) => void;
 }
 
 let state: NormalModule | null | undefined; // undefined: not tried yet; null: unavailable
@@ -42,8 +43,10 @@ function load(): NormalModule | null {
     // validate() is false where SIMD128 is not supported: fall back quietly.
     if (!WebAssembly.validate(bytes)) return null;
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    const ex = instance.exports as unknown as { mem: WebAssembly.Memory; transform: NormalModule['transform'] };
-    return { memory: ex.mem, transform: ex.transform };
+    const ex = instance.exports as unknown as {
+      mem: WebAssembly.Memory; transform: NormalModule['transform']; mt_fill: NormalModule['mtFill'];
+    };
+    return { memory: ex.mem, transform: ex.transform, mtFill: ex.mt_fill };
   } catch {
     return null;
   }
@@ -90,5 +93,35 @@ export function wasmTransformBlocks(d: Float32Array, start: number, blocks: numb
     mod.transform(0, nb);
     d.set(view, from);
   }
+  return true;
+}
+
+// MT19937 batches per pass: the state at byte 0, the uniforms from byte 4096.
+const MT_N = 624;
+const MT_PASS = 400;
+
+/**
+ * `batches` whole twists of the MT19937 state `words` (624 int32, updated in
+ * place), each batch's tempered words as float32 uniforms (low 24 bits *
+ * 2^-24) to d[o..o + 624 * batches): the same as MT19937.twistInto, four
+ * words per vector. Returns false (having changed nothing) when the module
+ * is unavailable.
+ */
+export function wasmMtFill(words: Int32Array, d: Float32Array, o: number, batches: number): boolean {
+  if (!wasmNormalAvailable()) return false;
+  const mod = state as NormalModule;
+  const need = 4096 + Math.min(batches, MT_PASS) * MT_N * 4;
+  if (mod.memory.buffer.byteLength < need) {
+    mod.memory.grow(Math.ceil((need - mod.memory.buffer.byteLength) / PAGE));
+  }
+  const buf = mod.memory.buffer;
+  const st = new Int32Array(buf, 0, MT_N);
+  st.set(words);
+  for (let b = 0; b < batches; b += MT_PASS) {
+    const nb = Math.min(MT_PASS, batches - b);
+    mod.mtFill(0, 4096, nb);
+    d.set(new Float32Array(buf, 4096, nb * MT_N), o + b * MT_N);
+  }
+  words.set(st);
   return true;
 }
