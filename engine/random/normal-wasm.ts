@@ -8,6 +8,7 @@
 // Node, DOM or fetch). Where WebAssembly or SIMD is missing, or compilation
 // fails, `wasmTransformBlocks` returns false and the caller keeps its JS path.
 
+import { instantiateSimdModule } from '../core/wasm';
 import { NORMAL_WASM_BASE64 } from './normal-bytes';
 
 interface NormalModule {
@@ -18,38 +19,11 @@ interface NormalModule {
 
 let state: NormalModule | null | undefined; // undefined: not tried yet; null: unavailable
 
-function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const map = new Int8Array(128).fill(-1);
-  for (let i = 0; i < 64; i++) map[alphabet.charCodeAt(i)] = i;
-  const clean = s.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0, nbits = 0, o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    bits = ((bits << 6) | map[clean.charCodeAt(i)]) & 0xffffff;
-    nbits += 6;
-    if (nbits >= 8) {
-      nbits -= 8;
-      out[o++] = (bits >> nbits) & 0xff;
-    }
-  }
-  return out;
-}
-
 function load(): NormalModule | null {
-  try {
-    if (typeof WebAssembly !== 'object') return null;
-    const bytes = decodeBase64(NORMAL_WASM_BASE64);
-    // validate() is false where SIMD128 is not supported: fall back quietly.
-    if (!WebAssembly.validate(bytes)) return null;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    const ex = instance.exports as unknown as {
-      mem: WebAssembly.Memory; transform: NormalModule['transform']; mt_fill: NormalModule['mtFill'];
-    };
-    return { memory: ex.mem, transform: ex.transform, mtFill: ex.mt_fill };
-  } catch {
-    return null;
-  }
+  const ex = instantiateSimdModule(NORMAL_WASM_BASE64) as {
+    mem: WebAssembly.Memory; transform: NormalModule['transform']; mt_fill: NormalModule['mtFill'];
+  } | null;
+  return ex ? { memory: ex.mem, transform: ex.transform, mtFill: ex.mt_fill } : null;
 }
 
 let disabled = false;

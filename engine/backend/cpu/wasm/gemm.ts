@@ -11,6 +11,7 @@
 // Strided / transposed views are handled by the packing loops.
 
 import type { StorageArray } from '../../../core/dtype';
+import { instantiateSimdModule } from '../../../core/wasm';
 import { GEMM_WASM_BASE64 } from './gemm-bytes';
 
 interface GemmModule {
@@ -20,36 +21,9 @@ interface GemmModule {
 
 let state: GemmModule | null | undefined; // undefined: not tried yet; null: unavailable
 
-function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const map = new Int8Array(128).fill(-1);
-  for (let i = 0; i < 64; i++) map[alphabet.charCodeAt(i)] = i;
-  const clean = s.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0, nbits = 0, o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    bits = (bits << 6) | map[clean.charCodeAt(i)];
-    nbits += 6;
-    if (nbits >= 8) {
-      nbits -= 8;
-      out[o++] = (bits >> nbits) & 0xff;
-    }
-  }
-  return out;
-}
-
 function load(): GemmModule | null {
-  try {
-    if (typeof WebAssembly !== 'object') return null;
-    const bytes = decodeBase64(GEMM_WASM_BASE64);
-    // validate() is false where SIMD128 is not supported: fall back quietly.
-    if (!WebAssembly.validate(bytes)) return null;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    const ex = instance.exports as unknown as { mem: WebAssembly.Memory; gemm: GemmModule['gemm'] };
-    return { memory: ex.mem, gemm: ex.gemm };
-  } catch {
-    return null;
-  }
+  const ex = instantiateSimdModule(GEMM_WASM_BASE64) as { mem: WebAssembly.Memory; gemm: GemmModule['gemm'] } | null;
+  return ex ? { memory: ex.mem, gemm: ex.gemm } : null;
 }
 
 /** Whether the SIMD kernel can run here (compiles it on first use). */
