@@ -85,6 +85,15 @@ function sgdUpdate(p: Tensor, grad: Tensor, bufT: Tensor | null, fresh: boolean,
     return;
   }
   const B = bufT ? dense(bufT) : null;
+  if (B !== null && !fresh && h.wd === 0 && !h.maximize && !h.nesterov && p.dtype === 'float32') {
+    // The tutorial's SGD(momentum=0.9) after its first step: its own loop, so
+    // the per-element option checks of the general one drop out.
+    momentumSgdF32(P.data, P.off, G.data, G.off, B.data, B.off, p.numel(),
+      Math.fround(-h.lr), Math.fround(h.momentum), Math.fround(1 - h.dampening));
+    P.commit();
+    B.commit();
+    return;
+  }
   const f32 = p.dtype === 'float32';
   const r = f32 ? Math.fround : (x: number) => x;
   const c: SgdConsts = {
@@ -99,6 +108,15 @@ function sgdUpdate(p: Tensor, grad: Tensor, bufT: Tensor | null, fresh: boolean,
 
 function plainSgdF32(pd: StorageArray, po: number, gd: StorageArray, go: number, n: number, negLr: number): void {
   for (let i = 0; i < n; i++) pd[po + i] = fmaf(gd[go + i], negLr, pd[po + i]);
+}
+
+function momentumSgdF32(pd: StorageArray, po: number, gd: StorageArray, go: number, bd: StorageArray, bo: number,
+  n: number, negLr: number, m: number, oneMinusD: number): void {
+  for (let i = 0; i < n; i++) {
+    const b = fmaf(gd[go + i], oneMinusD, Math.fround(bd[bo + i] * m));
+    bd[bo + i] = b;
+    pd[po + i] = fmaf(b, negLr, pd[po + i]);
+  }
 }
 
 interface SgdConsts {

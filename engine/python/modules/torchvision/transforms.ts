@@ -79,9 +79,16 @@ export function normalize(x: PyValue, mean: PyValue, std: PyValue): PyValue {
   const vals = t.readSync();
   const plane = t.shape[t.dim() - 1] * t.shape[t.dim() - 2];
   const out = new (f32 ? Float32Array : Float64Array)(vals.length);
-  for (let i = 0; i < vals.length; i++) {
-    const ch = Math.floor(i / plane) % c;
-    out[i] = r(r(vals[i] - m[m.length === 1 ? 0 : ch]) / s[s.length === 1 ? 0 : ch]);
+  // Plane by plane, so the channel's mean and std are hoisted out of the
+  // pixel loop (this runs for every image of every batch). Storing into the
+  // typed array rounds the quotient as PyTorch's float32 division does.
+  for (let p0 = 0, k = 0; p0 < vals.length; p0 += plane, k++) {
+    const ch = k % c;
+    const mean = m[m.length === 1 ? 0 : ch];
+    const sd = s[s.length === 1 ? 0 : ch];
+    const end = Math.min(vals.length, p0 + plane);
+    if (f32) for (let i = p0; i < end; i++) out[i] = Math.fround(vals[i] - mean) / sd;
+    else for (let i = p0; i < end; i++) out[i] = (vals[i] - mean) / sd;
   }
   return wrapTensor(fromValues(out, t.shape.slice(), t.dtype));
 }
