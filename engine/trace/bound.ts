@@ -2,7 +2,7 @@
 // limit after every per-list cap, shed detail in order of least value to the
 // views — sample values first, then printed text, then whole records — until
 // it fits. A huge trace would stall the host<->webview channel.
-import type { TensorSummary, Trace } from './types';
+import type { BlockMatrix, TensorSummary, Trace } from './types';
 
 function shrinkSummary(s: TensorSummary, sample: number, printed: number): void {
   if (s.sample.values.length > sample) {
@@ -29,7 +29,14 @@ export function sizeUpperBound(t: Trace): number {
   const summary = (s: TensorSummary): number =>
     400 + 24 * s.sample.values.length + 2 * s.printed.length + 24 * s.shape.length + (s.grad ? summary(s.grad) : 0);
   for (const e of t.exprs) n += 400 + (e.value.kind === 'tensor' ? summary(e.value) : 2 * e.value.repr.length);
-  for (const node of t.graph.nodes) n += 400 + 2 * node.label.length + 24 * node.shape.length + (node.value ? summary(node.value) : 0);
+  const blocks = (b: BlockMatrix | undefined): number => (b ? 100 + 24 * b.values.length : 0);
+  for (const node of t.graph.nodes) {
+    n += 400 + 2 * node.label.length + 24 * node.shape.length + (node.value ? summary(node.value) : 0) + blocks(node.blocks) + blocks(node.firstRow);
+  }
+  for (const s of t.snapshots ?? []) {
+    for (const p of s.params) n += 600 + 2 * p.name.length + 24 * p.hist.counts.length + blocks(p.blocks);
+    for (const a of s.activations) n += 100 + blocks(a.firstRow);
+  }
   n += 60 * t.graph.edges.length;
   for (const b of t.backwards) n += 400 + 120 * b.grads.length;
   for (const s of t.steps) for (const p of s.params) n += 400 + 2 * p.name.length + 24 * (p.hist.counts.length + p.shape.length);
@@ -47,9 +54,13 @@ export function boundTrace(t: Trace, maxChars: number): Trace {
   }
   // Still too big: drop whole records, the least central first.
   while (traceSize(t) > maxChars) {
+    const snaps = t.snapshots ?? [];
     if (t.backwards.length > 8) t.backwards = t.backwards.filter((_, i) => i % 2 === 0);
+    // Snapshots thin out like steps, but the last step's stays (the slider's end).
+    else if (snaps.length > 4) t.snapshots = snaps.filter((_, i) => i % 2 === 0 || i === snaps.length - 1);
     else if (t.steps.length > 8) t.steps = t.steps.filter((_, i) => i % 2 === 0);
     else if (t.figures.length > 0) t.figures.pop();
+    else if (snaps.length > 0) t.snapshots = [];
     else if (t.graph.nodes.length > 0) {
       t.graph = { nodes: [], edges: [], truncated: true };
       for (const b of t.backwards) { b.grads = []; delete b.rootNodeId; }

@@ -13,6 +13,10 @@ export interface TraceCaps {
   /** Step and backward records; past this, every other record is dropped and the stride doubles. */
   maxSteps: number;
   maxBackwards: number;
+  /** Step snapshots (every parameter and activation, binned), the last step's included. */
+  maxSnapshots: number;
+  /** Activations kept per snapshot (the graph's float 1-D and 2-D nodes, first row). */
+  maxSnapshotActivations: number;
   /** Node grads kept in one BackwardRecord. */
   maxNodeGrads: number;
   histBins: number;
@@ -34,6 +38,8 @@ export const DEFAULT_CAPS: TraceCaps = {
   maxEdges: 1200,
   maxSteps: 512,
   maxBackwards: 256,
+  maxSnapshots: 32,
+  maxSnapshotActivations: 64,
   maxNodeGrads: 400,
   histBins: 16,
   maxStdoutChars: 200_000,

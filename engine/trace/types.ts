@@ -85,6 +85,11 @@ export interface GraphNode {
   requiresGrad: boolean;
   /** A small value preview (stats and sample of the last value). */
   value?: TensorSummary;
+  /** Parameters and the weights of linear ops: block means of the whole last
+   *  value (engine/trace/blocks.ts), which the 64-value preview cannot give. */
+  blocks?: BlockMatrix;
+  /** 1-D and 2-D float activations: the first row (first sample), binned. */
+  firstRow?: BlockMatrix;
 }
 
 export interface GraphEdge {
@@ -117,6 +122,46 @@ export interface BackwardRecord {
   step?: number;
   rootNodeId?: number;
   grads: NodeGrad[];
+}
+
+/** Means of blocks of consecutive values, binned by the rule of
+ *  engine/trace/blocks.ts on each axis. */
+export interface BlockMatrix {
+  /** [row groups, column groups], or [groups] for a 1-D tensor or one row. */
+  shape: number[];
+  /** Units per group along each axis of `shape`. */
+  groupSize: number[];
+  /** Row-major block means as integers: mean = value * scale (blocks.ts's
+   *  blockValue); null where a block held no finite value. */
+  values: (number | null)[];
+  scale: number;
+}
+
+/** One parameter at a snapshot step: enough for the Network and Tensor views. */
+export interface ParamSnapshot {
+  /** As in ParamStats ("0.weight"). */
+  name: string;
+  /** The parameter's graph node, when the forward pass used it. */
+  nodeId?: number;
+  shape: number[];
+  stats: TensorStats | null;
+  hist: { lo: number; hi: number; counts: number[] };
+  blocks: BlockMatrix;
+}
+
+/** The first row of one activation (a graph node's value) during a step. */
+export interface ActivationSnapshot {
+  nodeId: number;
+  firstRow: BlockMatrix;
+}
+
+/** Every parameter (after the update) and the forward pass's activations
+ *  (before it) at one optimizer step. Kept for a few evenly spread steps and
+ *  always the last, so the step slider can scrub the Network and Tensor views. */
+export interface StepSnapshot {
+  step: number;
+  params: ParamSnapshot[];
+  activations: ActivationSnapshot[];
 }
 
 export interface ParamStats {
@@ -181,6 +226,8 @@ export interface Trace {
   graph: Graph;
   backwards: BackwardRecord[];
   steps: StepRecord[];
+  /** Per-step values for the slider (absent in traces of older versions). */
+  snapshots?: StepSnapshot[];
   stdout: string;
   figures: Figure[];
   error: RunError | null;
