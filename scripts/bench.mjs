@@ -2,14 +2,18 @@
 // with node, one after another, so every benchmark prints its own table with
 // the peers (tfjs, real PyTorch) measured in the same run.
 // `npm run bench -- webgpu` runs only the benchmarks whose names are given.
+// Only the top-level files are benchmarks: folders beside them (webgpu-page/)
+// hold modules they import.
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const only = process.argv.slice(2);
-const skipByDefault = new Set(['webgpu']); // needs a GPU adapter: `npm run bench:webgpu`
-const names = readdirSync('scripts/bench')
-  .filter((f) => f.endsWith('.ts'))
+// Need a GPU adapter (Dawn's, Chromium's): `npm run bench:webgpu` runs both.
+const skipByDefault = new Set(['webgpu', 'webgpu-chromium']);
+const names = readdirSync('scripts/bench', { withFileTypes: true })
+  .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+  .map((e) => e.name)
   .map((f) => f.slice(0, -3))
   .filter((n) => (only.length ? only.includes(n) : !skipByDefault.has(n)))
   .sort();
