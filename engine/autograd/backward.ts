@@ -41,14 +41,41 @@ export function backward(root: Tensor, gradient?: Tensor | null, opts: BackwardO
     }
     g = gradient.dtype === root.dtype ? gradient : castTensor(gradient, root.dtype);
   }
-  withGradMode(false, () => quietly(() => run(root, g, opts.retainGraph ?? false, fresh)));
+  withGradMode(false, () => quietly(() => scoped(root, () => run(root, g, opts.retainGraph ?? false, fresh))));
 }
 
-function run(root: Tensor, g: Tensor, retain: boolean, gFresh: boolean): void {
+/**
+ * Runs the backward pass inside an allocation scope of the root's backend
+ * (when it has them: WebGPU), then frees every storage the pass allocated
+ * except the grads it stored. Grad-mode is off, so no graph node saves
+ * anything, and backward formulas cache nothing: once the pass is over the
+ * only references to its temporaries are the .grad fields it set (leaves, and
+ * non-leaves that retain_grad). Freeing them now instead of at GC lets the
+ * next step reuse their buffers. On an exception nothing is freed.
+ */
+function scoped(root: Tensor, fn: () => Tensor[]): void {
+  const be = root.backend;
+  if (!be.beginScope || !be.endScope) {
+    fn();
+    return;
+  }
+  be.beginScope();
+  let touched: Tensor[] | null = null;
+  try {
+    touched = fn();
+  } finally {
+    const keep = touched === null ? [] : touched.flatMap((t) => (t.grad === null ? [] : [t.grad.storage]));
+    be.endScope(keep, touched !== null);
+  }
+}
+
+/** Returns every tensor whose .grad the pass may have set. */
+function run(root: Tensor, g: Tensor, retain: boolean, gFresh: boolean): Tensor[] {
+  const touched: Tensor[] = [];
   const start = root.gradFn;
   if (start === null) {
     accumulate(root, g, gFresh);
-    return;
+    return [root];
   }
   // Count, for every reachable node, how many edges lead into it.
   const deps = new Map<Node, number>();
@@ -85,7 +112,10 @@ function run(root: Tensor, g: Tensor, retain: boolean, gFresh: boolean): void {
     buffers.delete(node);
     if (node.retained !== null) {
       node.retained.forEach((t, i) => {
-        if (t !== null && grads[i] !== null) accumulateRetained(t, grads[i]!);
+        if (t !== null && grads[i] !== null) {
+          accumulateRetained(t, grads[i]!);
+          touched.push(t);
+        }
       });
     }
     const inGrads = node.apply(grads);
@@ -112,9 +142,11 @@ function run(root: Tensor, g: Tensor, retain: boolean, gFresh: boolean): void {
         }
       } else if (ig !== null && ig !== undefined) {
         accumulate(e, ig, !shared.has(ig.storage));
+        touched.push(e);
       }
     }
   }
+  return touched;
 }
 
 /** A node that received no gradient: its inputs get none either, but they still count down. */

@@ -85,4 +85,12 @@ export interface Backend {
   run(kernel: KernelName, inputs: readonly TensorView[], outputs: readonly TensorView[], attrs?: KernelAttrs): void;
   /** Whether run(kernel) is implemented: ops use it to pick a fused path. */
   hasKernel(kernel: KernelName): boolean;
+  /**
+   * Optional (backends that pool device memory): storages allocated from now
+   * until the matching endScope() belong to the scope; endScope frees those
+   * not in `keep` (unless `free` is false) instead of waiting for GC. Only for
+   * callers that know which of their temporaries escape (autograd's backward).
+   */
+  beginScope?(): void;
+  endScope?(keep: Iterable<Storage>, free?: boolean): void;
 }

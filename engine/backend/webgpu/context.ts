@@ -16,12 +16,14 @@ export interface GpuView {
 }
 
 export interface GpuContext {
-  /** Records one dispatch; `buffers` bind in order after the info buffer. */
+  /** Records one dispatch; `buffers` bind in order after the info buffer (the program key labels it in profiles). */
   dispatch(program: KernelProgram, info: Info, buffers: readonly GPUBuffer[], workgroups: [number, number, number]): void;
   /** A contiguous scratch view, freed automatically after the kernel. */
   scratch(dtype: DType, shape: readonly number[]): GpuView;
   /** Records view[...] = value. */
   fill(view: GpuView, value: number): void;
+  /** Kernel tuning chosen when the backend was created. */
+  readonly options: { readonly matmul: string };
 }
 
 export type GpuKernel = (ctx: GpuContext, inputs: readonly GpuView[], outputs: readonly GpuView[], attrs: KernelAttrs) => void;

@@ -23,12 +23,15 @@ export class BufferPool {
   liveBytes = 0;
   /** Bytes held in the free lists. */
   pooledBytes = 0;
+  /** Buffers created (not reused) since the counter was last reset. */
+  creates = 0;
 
   /** `retire` destroys a buffer once work already recorded with it is submitted. */
   constructor(
     private readonly device: GPUDevice,
     private readonly retire: (b: GPUBuffer) => void = (b) => b.destroy(),
     private readonly maxPooledBytes = 256 * 1024 * 1024,
+    private readonly onCreate: () => void = () => {},
   ) {}
 
   /** A buffer of at least `bytes`; `onReuse` runs when it held earlier data (a new one is zeros). */
@@ -41,6 +44,8 @@ export class BufferPool {
       onReuse?.(buffer, size);
     } else {
       buffer = this.device.createBuffer({ size, usage: STORAGE_USAGE });
+      this.creates++;
+      this.onCreate();
       this.sizes.set(buffer, size);
     }
     this.liveBytes += size;

@@ -39,6 +39,8 @@ export class GpuStorage implements Storage {
   /** The host copy while it is known to equal the buffer (after write/read, before any kernel writes). */
   mirror: StorageArray | null = null;
   disposed = false;
+  /** The buffer came back from the pool holding old data and still owes the zeros a new storage has. */
+  needsZero = false;
   constructor(
     readonly backend: Backend,
     readonly dtype: DType,

@@ -9,16 +9,42 @@ import { numelOf } from '../../core/shape';
 import { runtimeError } from '../../core/errors';
 import type { GpuContext, GpuKernel, GpuView } from './context';
 import type { Info } from './layout';
-import { BufferUsage } from './flags';
-import { BufferPool } from './pool';
+import { BufferPool, bucketSize } from './pool';
 import { PipelineCache } from './pipelines';
 import type { KernelProgram } from './pipelines';
 import { GpuQueue } from './queue';
+import type { GpuCounters } from './queue';
+import type { KernelTimes } from './profiler';
 import { GpuStorage, decode, encode, wgslType } from './storage';
 import { allKernels } from './kernels/index';
 
 /** Host copies of storages up to this many elements are kept after a read. */
 const MIRROR_LIMIT = 1 << 16;
+
+/** Kernels that write only some elements of their output (in place, by
+ *  index): a storage they write must hold its zeros first. Every other kernel
+ *  writes each element of its output view. */
+const PARTIAL_WRITERS: ReadonlySet<KernelName> = new Set(['index_put', 'scatter_add']);
+
+export interface WebGPUOptions {
+  /** Matmul kernel candidate (kernels/matmul.ts MATMUL_VARIANTS); 'auto' by default. */
+  matmul?: string;
+}
+
+/** What the backend asked of the device (see GpuCounters) plus memory. */
+export interface WebGPUStats extends GpuCounters {
+  pipelines: number;
+  liveBytes: number;
+  pooledBytes: number;
+  /** Storage buffers created by the pool (also counted in createBuffer). */
+  poolCreates: number;
+  /** Clears skipped because the first kernel writing a reused buffer overwrote all of it. */
+  clearsSkipped: number;
+  /** Storages freed by dispose() (scopes included) rather than by GC. */
+  disposed: number;
+  /** Storages returned to the pool by the FinalizationRegistry (GC). */
+  collected: number;
+}
 
 export class WebGPUBackend implements Backend {
   readonly name = 'webgpu';
@@ -30,17 +56,26 @@ export class WebGPUBackend implements Backend {
   private readonly errors: string[] = [];
   private readonly reclaim: FinalizationRegistry<GPUBuffer>;
   private lost: string | null = null;
+  /** Open allocation scopes (beginScope): storages allocated while one is open. */
+  private readonly scopes: Set<GpuStorage>[] = [];
+  private readonly extra = { clearsSkipped: 0, disposed: 0, collected: 0 };
+  /** Kernel tuning, e.g. which matmul candidate runs. */
+  readonly options: Required<WebGPUOptions>;
 
-  constructor(readonly device: GPUDevice) {
+  constructor(readonly device: GPUDevice, options: WebGPUOptions = {}) {
+    this.options = { matmul: options.matmul ?? 'auto' };
     this.queue = new GpuQueue(device);
-    this.pool = new BufferPool(device, (b) => this.queue.retire(b));
+    this.pool = new BufferPool(device, (b) => this.queue.retire(b), undefined, () => this.queue.counters.createBuffer++);
     this.pipelines = new PipelineCache(device);
     for (const [name, k] of allKernels) {
       if (this.kernels.has(name)) throw new Error(`webgpu kernel registered twice: ${name}`);
       this.kernels.set(name, k);
     }
     // A storage the program dropped without dispose() returns its buffer here.
-    this.reclaim = new FinalizationRegistry((buffer) => this.pool.release(buffer));
+    this.reclaim = new FinalizationRegistry((buffer) => {
+      this.extra.collected++;
+      this.pool.release(buffer);
+    });
     device.addEventListener('uncapturederror', (e) => {
       this.errors.push((e as GPUUncapturedErrorEvent).error.message);
     });
@@ -53,14 +88,24 @@ export class WebGPUBackend implements Backend {
     wgslType(dtype); // float64 raises here, before any buffer exists
     this.checkAlive();
     // Storages start as zeros, as on the CPU backend (factories rely on it).
-    const buffer = this.pool.acquire(Math.max(1, size) * 4, (b, bytes) => this.queue.clear(b, bytes));
+    // A new buffer is zeros already; a reused one is cleared lazily (zeroed),
+    // and not at all when the first kernel to touch it overwrites all of it.
+    let reused = false;
+    const buffer = this.pool.acquire(Math.max(1, size) * 4, () => {
+      reused = true;
+    });
     const storage = new GpuStorage(this, dtype, size, buffer);
+    storage.needsZero = reused;
     this.reclaim.register(storage, buffer, storage);
+    this.scopes[this.scopes.length - 1]?.add(storage);
     return storage;
   }
 
   write(storage: Storage, data: ArrayLike<number>, offset = 0): void {
     const s = this.own(storage);
+    if (s.disposed) throw new Error('internal error: a disposed WebGPU storage was written');
+    if (offset === 0 && data.length === s.size) s.needsZero = false;
+    else this.zeroed(s);
     const words = encode(s.dtype, data);
     this.queue.upload(s.buffer, offset * 4, words);
     s.mirror = offset === 0 && data.length === s.size && s.size <= MIRROR_LIMIT ? decode(s.dtype, copyWords(words), s.size) : null;
@@ -68,7 +113,9 @@ export class WebGPUBackend implements Backend {
 
   async read(storage: Storage): Promise<StorageArray> {
     const s = this.own(storage);
+    if (s.disposed) throw new Error('internal error: a disposed WebGPU storage was read');
     if (s.mirror) return s.mirror.slice();
+    this.zeroed(s);
     const words = await this.queue.read(s.buffer, 0, s.size * 4);
     this.throwDeviceErrors();
     const values = decode(s.dtype, words, s.size);
@@ -92,7 +139,30 @@ export class WebGPUBackend implements Backend {
     s.disposed = true;
     s.mirror = null;
     this.reclaim.unregister(s);
+    this.extra.disposed++;
     this.pool.release(s.buffer);
+  }
+
+  /**
+   * Starts tracking allocations: every storage allocated until the matching
+   * endScope() belongs to the scope. For code that knows which of its
+   * temporaries escape (autograd's backward: only the grads it hands to
+   * leaves), so they can go back to the pool now instead of at GC.
+   */
+  beginScope(): void {
+    this.scopes.push(new Set());
+  }
+
+  /** Ends the innermost scope and frees its storages except `keep` (when `free`). */
+  endScope(keep: Iterable<Storage>, free = true): void {
+    const scope = this.scopes.pop();
+    if (!scope) throw new Error('internal error: endScope without beginScope');
+    const outer = this.scopes[this.scopes.length - 1];
+    const kept = new Set<Storage>(keep);
+    for (const s of scope) {
+      if (free && !kept.has(s)) this.dispose(s);
+      else if (!s.disposed) outer?.add(s);
+    }
   }
 
   run(kernel: KernelName, inputs: readonly TensorView[], outputs: readonly TensorView[], attrs?: KernelAttrs): void {
@@ -100,6 +170,15 @@ export class WebGPUBackend implements Backend {
     if (k === undefined) throw new Error(`no kernel '${kernel}' on the webgpu backend`);
     this.checkAlive();
     const temps: GPUBuffer[] = [];
+    for (const v of inputs) this.zeroed(v.storage as GpuStorage);
+    for (const v of outputs) {
+      const s = this.own(v.storage);
+      if (!s.needsZero) continue;
+      if (!PARTIAL_WRITERS.has(kernel) && coversStorage(v)) {
+        s.needsZero = false;
+        this.extra.clearsSkipped++;
+      } else this.zeroed(s);
+    }
     const outs = outputs.map((v) => this.resolve(v));
     const outBuffers = new Set(outs.map((v) => v.buffer));
     // A buffer may not be bound for reading and writing in one dispatch, so
@@ -139,14 +218,37 @@ export class WebGPUBackend implements Backend {
     this.throwDeviceErrors();
   }
 
-  /** Counters for tests: submits so far, compiled pipelines, buffer bytes. */
-  stats(): { submits: number; pipelines: number; liveBytes: number; pooledBytes: number } {
-    return { submits: this.queue.submits, pipelines: this.pipelines.size, liveBytes: this.pool.liveBytes, pooledBytes: this.pool.pooledBytes };
+  /** Counters since the last resetStats() (tests, the benchmark), compiled pipelines, buffer bytes. */
+  stats(): WebGPUStats {
+    return {
+      ...this.queue.counters,
+      ...this.extra,
+      pipelines: this.pipelines.size,
+      liveBytes: this.pool.liveBytes,
+      pooledBytes: this.pool.pooledBytes,
+      poolCreates: this.pool.creates,
+    };
+  }
+
+  resetStats(): void {
+    this.queue.resetCounters();
+    this.pool.creates = 0;
+    Object.assign(this.extra, { clearsSkipped: 0, disposed: 0, collected: 0 });
+  }
+
+  /** Times each dispatch on the GPU from now on; false when the device lacks 'timestamp-query'. */
+  enableProfiling(): boolean {
+    return this.queue.enableProfiling();
+  }
+
+  /** GPU time per kernel since resetStats(), once every submitted timestamp is back; null without profiling. */
+  kernelTimes(): Promise<KernelTimes | null> {
+    return this.queue.kernelTimes();
   }
 
   /** Frees pooled buffers and cached pipelines; the device stays the caller's. */
   destroy(): void {
-    this.queue.flush();
+    this.queue.destroy();
     this.pool.clear();
     this.pipelines.clear();
   }
@@ -154,12 +256,10 @@ export class WebGPUBackend implements Backend {
   private context(temps: GPUBuffer[]): GpuContext {
     return {
       dispatch: (program: KernelProgram, info: Info, buffers: readonly GPUBuffer[], workgroups: [number, number, number]) => {
-        const bytes = info.bytes();
-        const infoBuffer = this.queue.temporary(bytes.byteLength, BufferUsage.STORAGE, (range) => {
-          new Uint8Array(range).set(new Uint8Array(bytes));
-        });
-        this.queue.dispatch(this.pipelines.get(program), [infoBuffer, ...buffers], workgroups);
+        const infoBinding = this.queue.infoBinding(info.bytes());
+        this.queue.dispatch(this.pipelines.get(program), [infoBinding, ...buffers], workgroups, program.key);
       },
+      options: this.options,
       scratch: (dtype: DType, shape: readonly number[]): GpuView => {
         const buffer = this.pool.acquire(Math.max(1, numelOf(shape)) * 4);
         temps.push(buffer);
@@ -175,6 +275,13 @@ export class WebGPUBackend implements Backend {
         this.kernels.get('fill')!(this.context(temps), [], [view], { value });
       },
     };
+  }
+
+  /** Records the zero-fill a reused storage still owes (before anything reads it). */
+  private zeroed(s: GpuStorage): void {
+    if (!s.needsZero) return;
+    s.needsZero = false;
+    this.queue.clear(s.buffer, bucketSize(Math.max(1, s.size) * 4));
   }
 
   private own(storage: Storage): GpuStorage {
@@ -201,11 +308,22 @@ export class WebGPUBackend implements Backend {
   }
 }
 
+/** Whether writing every element of `v` writes every element of its storage. */
+function coversStorage(v: TensorView): boolean {
+  if (v.offset !== 0 || numelOf(v.shape) !== v.storage.size) return false;
+  let expected = 1;
+  for (let d = v.shape.length - 1; d >= 0; d--) {
+    if (v.shape[d] !== 1 && v.strides[d] !== expected) return false;
+    expected *= v.shape[d];
+  }
+  return true;
+}
+
 function copyWords(words: Float32Array | Int32Array | Uint32Array): ArrayBuffer {
   return words.buffer.slice(words.byteOffset, words.byteOffset + words.byteLength) as ArrayBuffer;
 }
 
 /** The engine's WebGPU backend on `device` (created by the caller: Dawn in Node, navigator.gpu in a page). */
-export function createWebGPUBackend(device: GPUDevice): WebGPUBackend {
-  return new WebGPUBackend(device);
+export function createWebGPUBackend(device: GPUDevice, options: WebGPUOptions = {}): WebGPUBackend {
+  return new WebGPUBackend(device, options);
 }
