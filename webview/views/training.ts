@@ -1,19 +1,19 @@
 // The Training view: the loss over optimizer steps, and at the chosen step the
 // per-parameter gradient flow (mean and max |grad|, log scale: vanishing grads
-// show as short bars) and weight histograms. The slider scrubs every view.
+// show as short bars) and weight histograms. The slider sets state.step, which
+// the Network view (weights and activations of that step), the Tensor view
+// (a parameter at that step) and the Gradients view (that step's backward) follow.
 import * as d3 from 'd3';
 import type { ParamStats, StepRecord } from '../../engine/trace/types';
 import type { ViewId } from '../../extension/protocol';
 import { fmt } from '../format';
 import type { Theme } from '../theme';
 import { createSlider } from '../ui/toolkit';
+import { stepIndex } from './network/steps';
 import { renderHistogram } from './tensor/histogram';
 import { type View, type ViewContext, emptyNote, ensure, ensureSvg } from './view';
 
-export function stepIndex(ctx: Pick<ViewContext, 'trace' | 'state'>): number {
-  const n = ctx.trace.steps.length;
-  return ctx.state.step === null ? n - 1 : Math.min(Math.max(0, ctx.state.step), n - 1);
-}
+export { stepIndex };
 
 const W = 640;
 const LOSS_H = 200;
@@ -45,8 +45,14 @@ function renderLoss(g: SVGGElement, steps: StepRecord[], at: number, t: Theme): 
   mark.attr('transform', (s) => `translate(${x(s.step)},0)`);
   mark.select('line').attr('y1', 22).attr('y2', LOSS_H - 24).attr('stroke', t.highlight).attr('stroke-width', 1.5);
   mark.select('circle').attr('r', 4).attr('cy', (s) => (s.loss === null ? -10 : y(s.loss))).attr('fill', t.highlight);
-  mark.select('text').attr('y', 20).attr('x', 4).attr('font-size', 11).attr('fill', t.fg)
+  const label = mark.select<SVGTextElement>('text').attr('y', 20).attr('font-size', 11).attr('fill', t.fg)
     .text((s) => `step ${s.step}: loss ${s.loss === null ? '—' : fmt(s.loss)}`);
+  // Right of the marker, unless that runs past the chart's right edge: then left of it.
+  label.each(function (s) {
+    const width = typeof this.getComputedTextLength === 'function' ? this.getComputedTextLength() : this.textContent!.length * 6.5;
+    const flip = x(s.step) + 4 + width > W - 2;
+    d3.select(this).attr('x', flip ? -4 : 4).attr('text-anchor', flip ? 'end' : 'start');
+  });
 }
 
 function renderGradFlow(g: SVGGElement, params: ParamStats[], t: Theme): void {
@@ -79,12 +85,15 @@ export class TrainingView implements View {
   private el!: HTMLElement;
   private svgEl!: SVGSVGElement;
   private slider!: ReturnType<typeof createSlider>;
+  private caption!: HTMLElement;
   private ctx!: ViewContext;
 
   mount(container: HTMLElement): void {
     this.el = container;
-    this.slider = createSlider('step', (i) => this.ctx.update({ step: i }));
-    ensure(container, 'div', 'tl-toolbar').append(this.slider.element);
+    this.slider = createSlider('training step', (i) => this.ctx.update({ step: i }));
+    const bar = ensure(container, 'div', 'tl-toolbar');
+    bar.append(this.slider.element);
+    this.caption = ensure(bar, 'span', 'tl-step');
     this.svgEl = ensureSvg(container, 'tl-training-svg');
   }
 
@@ -97,6 +106,7 @@ export class TrainingView implements View {
     const steps = ctx.trace.steps;
     emptyNote(this.el, steps.length ? null : 'No optimizer.step() in this run: a training loop fills this view.');
     this.slider.element.hidden = !steps.length;
+    this.caption.hidden = !steps.length;
     const svg = d3.select(this.svgEl);
     if (!steps.length) {
       svg.selectAll('*').remove();
@@ -104,6 +114,10 @@ export class TrainingView implements View {
     }
     const at = stepIndex(ctx);
     this.slider.set(steps.length - 1, at);
+    const last = steps[steps.length - 1].step;
+    this.caption.textContent = ctx.state.step === null
+      ? `End of the run (step ${last}). Drag to pick a step: the Network view, the Tensor view's parameters and the Gradients view follow.`
+      : `Step ${steps[at].step} of ${last}: the Network view, the Tensor view's parameters and the Gradients view show this step.`;
     const t = ctx.theme;
     const part = (cls: string, y: number): SVGGElement =>
       svg.selectAll<SVGGElement, number>(`g.${cls}`).data([0]).join('g').attr('class', cls).attr('transform', `translate(0,${y})`).node()!;

@@ -1,29 +1,37 @@
 // The neuron picture of the linear layers in a graph: units, weights and
 // activations, with big layers binned. Pure: the tests check the rule exactly.
 //
-// Binning rule (shown in the view): a layer with more than MAX_UNITS units is
-// drawn as MAX_UNITS groups of ceil(n / MAX_UNITS) consecutive units; a group's
-// fill is the mean activation of its units and an edge between two groups
-// carries the mean weight of the block it stands for. So 784-256-10 draws
-// 20 + 20 + 10 circles and 20*20 + 20*10 = 600 edges instead of 203,264.
-import type { Graph, GraphNode, TensorSummary } from '../../../engine/trace/types';
+// Binning rule (engine/trace/blocks.ts, shown in the view): a layer with more
+// than MAX_UNITS units is drawn as groups of ceil(n / MAX_UNITS) consecutive
+// units; a group's fill is the mean activation of its units and an edge
+// between two groups carries the mean of every weight in the block it stands
+// for. So 784-256-10 draws 20 + 20 + 10 circles and 20*20 + 20*10 = 600 edges
+// instead of 203,264. The recorder stores those block means (of the final
+// weights, and of every weight at a few steps), so nothing is read from the
+// 64-value preview unless an older trace lacks them.
+import { MAX_UNITS, blockValue, firstRowBlocks, groupSize, tensorBlocks } from '../../../engine/trace/blocks';
+import type { BlockMatrix, Graph, GraphNode, StepSnapshot, TensorSummary } from '../../../engine/trace/types';
 
-export const MAX_UNITS = 20;
+export { MAX_UNITS };
 
 export interface Unit { key: string; layer: number; index: number; from: number; to: number; activation: number | null }
 export interface Synapse { key: string; layer: number; from: number; to: number; weight: number }
 export interface NetworkLayer { role: 'input' | 'hidden' | 'output'; name: string; size: number; groupSize: number; units: Unit[] }
 export interface Network { layers: NetworkLayer[]; synapses: Synapse[]; rule: string; partial: boolean }
 
+/** Where a matrix's numbers come from: stored block means, or (older traces)
+ *  the preview sample, element by element. */
+type WeightSource = { kind: 'blocks'; b: BlockMatrix } | { kind: 'sample'; v: TensorSummary | undefined };
+
 interface Linear {
   op: GraphNode;
   x: GraphNode;
-  /** w(i, o): weight from input unit i to output unit o, or null if not recorded. */
-  w: (i: number, o: number) => number | null;
+  /** The weight as stored: [nOut, nIn] when transposed (nn.Linear), else [nIn, nOut]. */
+  W: GraphNode;
+  transposed: boolean;
   nIn: number;
   nOut: number;
   name: string;
-  complete: boolean;
 }
 
 const LINEAR_OPS = new Set(['linear', 'addmm', 'mm', 'matmul']);
@@ -59,37 +67,64 @@ function asLinear(op: GraphNode, inputs: GraphNode[], byId: Map<number, GraphNod
   const [a, b] = W.shape;
   const nIn = transposed ? b : a;
   const nOut = transposed ? a : b;
-  const v = W.value;
-  const w = transposed ? (i: number, o: number) => sampleAt(v, o * b + i) : (i: number, o: number) => sampleAt(v, i * b + o);
   const name = op.module ?? W.module ?? W.label;
-  return { op, x, w, nIn, nOut, name, complete: !!v?.sample.complete };
+  return { op, x, W, transposed, nIn, nOut, name };
 }
 
-function groupsOf(n: number): number {
-  return n > MAX_UNITS ? Math.ceil(n / MAX_UNITS) : 1;
+/** A node's value as block means: stored ones, or computed from a complete
+ *  sample (small tensors); otherwise the sample itself (older traces). */
+function weightSource(node: GraphNode, at: StepSnapshot | null): WeightSource {
+  const snap = at?.params.find((p) => p.nodeId === node.id);
+  if (snap) return { kind: 'blocks', b: snap.blocks };
+  if (node.blocks) return { kind: 'blocks', b: node.blocks };
+  const v = node.value;
+  if (v?.sample.complete && v.shape.length === 2) return { kind: 'blocks', b: tensorBlocks(v.sample.values, v.shape) };
+  return { kind: 'sample', v };
 }
 
-/** First row of a [batch, n] (or [n]) activation. */
-function rowValue(v: TensorSummary | undefined, n: number, i: number): number | null {
-  if (!v || v.shape[v.shape.length - 1] !== n) return null;
-  return sampleAt(v, i);
-}
-
-function makeLayer(layer: number, role: NetworkLayer['role'], name: string, n: number, act: TensorSummary | undefined): NetworkLayer {
-  const g = groupsOf(n);
-  const units: Unit[] = [];
-  for (let from = 0, index = 0; from < n; from += g, index++) {
-    const to = Math.min(n, from + g);
-    let sum = 0;
-    let cnt = 0;
-    for (let i = from; i < to; i++) {
-      const a = rowValue(act, n, i);
-      if (a !== null && Number.isFinite(a)) {
-        sum += a;
+/** Mean weight of the block from input group a to output group b of a layer
+ *  (groups by the shared rule), or null when none of it was recorded. */
+function blockWeight(l: Linear, src: WeightSource, a: Unit, b: Unit): number | null {
+  const cols = l.W.shape[1];
+  if (src.kind === 'blocks') {
+    // Stored blocks use the same groups as the layers: index them directly.
+    const [r, c] = l.transposed ? [b.index, a.index] : [a.index, b.index];
+    return blockValue(src.b, r * src.b.shape[1] + c);
+  }
+  let sum = 0;
+  let cnt = 0;
+  for (let i = a.from; i < a.to; i++) {
+    for (let o = b.from; o < b.to; o++) {
+      const w = sampleAt(src.v, l.transposed ? o * cols + i : i * cols + o);
+      if (w !== null && Number.isFinite(w)) {
+        sum += w;
         cnt++;
       }
     }
-    units.push({ key: `${layer}:${index}`, layer, index, from, to, activation: cnt ? sum / cnt : null });
+  }
+  return cnt ? sum / cnt : null;
+}
+
+/** The first row of an activation, binned: from the step's snapshot when a
+ *  step is shown (nothing else would be of that step), else the stored row or
+ *  the sample. */
+function activationRow(node: GraphNode, n: number, at: StepSnapshot | null): BlockMatrix | null {
+  if (node.shape[node.shape.length - 1] !== n) return null;
+  if (at) return at.activations.find((a) => a.nodeId === node.id)?.firstRow ?? null;
+  if (node.firstRow) return node.firstRow;
+  const v = node.value;
+  if (!v || (v.shape.length !== 1 && v.shape.length !== 2)) return null;
+  // The preview is a row-major prefix: the first row, as far as it goes (NaN past it).
+  const row = Array.from({ length: n }, (_, i) => (i < v.sample.values.length ? v.sample.values[i] : NaN));
+  return firstRowBlocks(row, [n]);
+}
+
+function makeLayer(layer: number, role: NetworkLayer['role'], name: string, n: number, act: BlockMatrix | null): NetworkLayer {
+  const g = groupSize(n);
+  const units: Unit[] = [];
+  for (let from = 0, index = 0; from < n; from += g, index++) {
+    const to = Math.min(n, from + g);
+    units.push({ key: `${layer}:${index}`, layer, index, from, to, activation: act ? blockValue(act, index) : null });
   }
   return { role, name, size: n, groupSize: g, units };
 }
@@ -105,14 +140,19 @@ function activationAfter(op: GraphNode, graph: Graph, byId: Map<number, GraphNod
   return cur;
 }
 
-export function networkOf(graph: Graph): Network | null {
+/** The network of a graph; with `at`, its weights after that snapshot's step
+ *  and the activations of that step's forward pass. */
+export function networkOf(graph: Graph, at: StepSnapshot | null = null): Network | null {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const inputsOf = (id: number): GraphNode[] =>
     graph.edges.filter((e) => e.to === id).sort((a, b) => a.input - b.input).map((e) => byId.get(e.from)!).filter(Boolean);
   const linears = graph.nodes.map((n) => asLinear(n, inputsOf(n.id), byId, graph)).filter((l): l is Linear => l !== null);
   if (!linears.length) return null;
-  // Walk back from the last linear op to the one feeding it, and so on.
-  const chain: Linear[] = [linears[linears.length - 1]];
+  // Walk back from the last linear op to the one feeding it, and so on. At a
+  // step, the last one that ran in that step (the training forward pass, not
+  // an evaluation after the loop, which no snapshot saw).
+  const stepped = at ? linears.filter((l) => at.activations.some((a) => a.nodeId === l.op.id)) : [];
+  const chain: Linear[] = [(stepped.length ? stepped : linears)[(stepped.length ? stepped : linears).length - 1]];
   for (;;) {
     const head = chain[0];
     const seen = new Set<number>();
@@ -129,28 +169,22 @@ export function networkOf(graph: Graph): Network | null {
     chain.unshift(prev);
   }
   const stops = new Set(chain.map((l) => l.op.id));
-  const layers: NetworkLayer[] = [makeLayer(0, 'input', chain[0].x.label, chain[0].nIn, chain[0].x.value)];
+  const first = chain[0].x;
+  const layers: NetworkLayer[] = [makeLayer(0, 'input', first.label, chain[0].nIn, activationRow(first, chain[0].nIn, at))];
   chain.forEach((l, k) => {
     const next = chain[k + 1];
     const out = next ? next.x : activationAfter(l.op, graph, byId, stops);
-    layers.push(makeLayer(k + 1, next ? 'hidden' : 'output', l.name, l.nOut, out.value));
+    layers.push(makeLayer(k + 1, next ? 'hidden' : 'output', l.name, l.nOut, activationRow(out, l.nOut, at)));
   });
   const synapses: Synapse[] = [];
+  let partial = false;
   chain.forEach((l, k) => {
+    const src = weightSource(l.W, at);
+    if (src.kind === 'sample' && !src.v?.sample.complete) partial = true;
     for (const a of layers[k].units) {
       for (const b of layers[k + 1].units) {
-        let sum = 0;
-        let cnt = 0;
-        for (let i = a.from; i < a.to; i++) {
-          for (let o = b.from; o < b.to; o++) {
-            const w = l.w(i, o);
-            if (w !== null && Number.isFinite(w)) {
-              sum += w;
-              cnt++;
-            }
-          }
-        }
-        if (cnt) synapses.push({ key: `${k}:${a.index}:${b.index}`, layer: k, from: a.index, to: b.index, weight: sum / cnt });
+        const weight = blockWeight(l, src, a, b);
+        if (weight !== null) synapses.push({ key: `${k}:${a.index}:${b.index}`, layer: k, from: a.index, to: b.index, weight });
       }
     }
   });
@@ -158,7 +192,7 @@ export function networkOf(graph: Graph): Network | null {
   const rule = binned.length
     ? `Layers over ${MAX_UNITS} units are binned: ` +
       binned.map((l) => `${l.size} → ${l.units.length} groups of ${l.groupSize}`).join(', ') +
-      '. A group shows the mean activation of its units; an edge shows the mean weight of its block.'
+      '. A group shows the mean activation of its units; an edge shows the mean of all the weights in its block.'
     : 'Every unit and weight is drawn.';
-  return { layers, synapses, rule, partial: chain.some((l) => !l.complete) };
+  return { layers, synapses, rule, partial };
 }

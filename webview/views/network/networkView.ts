@@ -6,6 +6,7 @@ import type { ViewId } from '../../../extension/protocol';
 import { fmt } from '../../format';
 import { divergingScale } from '../../theme';
 import { createButton } from '../../ui/toolkit';
+import { chosenStep, stepCaption } from './steps';
 import { attachZoom, type Zoomer } from '../../zoom';
 import { type View, type ViewContext, emptyNote, ensure, ensureSvg } from '../view';
 import { type Network, type Synapse, type Unit, networkOf } from './model';
@@ -25,6 +26,19 @@ export function layoutNetwork(net: Network, height = 460): NetworkLayout {
   return { pos, width: 140 + (net.layers.length - 1) * colGap, height };
 }
 
+/** Largest |weight| and |activation| over the end of the run and every
+ *  snapshot: one scale for all steps, so scrubbing shows weights grow or shrink. */
+export function networkScales(trace: ViewContext['trace']): { weight: number; activation: number } {
+  let weight = 0;
+  let activation = 0;
+  for (const at of [null, ...(trace.snapshots ?? [])]) {
+    const net = networkOf(trace.graph, at);
+    for (const s of net?.synapses ?? []) weight = Math.max(weight, Math.abs(s.weight));
+    for (const l of net?.layers ?? []) for (const u of l.units) activation = Math.max(activation, Math.abs(u.activation ?? 0));
+  }
+  return { weight: weight || 1, activation: activation || 1 };
+}
+
 export class NetworkView implements View {
   readonly id: ViewId = 'network';
   readonly title = 'Network';
@@ -35,10 +49,16 @@ export class NetworkView implements View {
   private ctx!: ViewContext;
   private fitted = false;
   private size = { width: 0, height: 0 };
+  private stepLine!: HTMLElement;
+  private endButton!: HTMLElement;
+  private scales: { trace: ViewContext['trace'] | null; weight: number; activation: number } = { trace: null, weight: 1, activation: 1 };
 
   mount(container: HTMLElement): void {
     this.el = container;
-    ensure(container, 'div', 'tl-toolbar').append(createButton('Fit', () => this.fit()));
+    const bar = ensure(container, 'div', 'tl-toolbar');
+    this.stepLine = ensure(bar, 'span', 'tl-step');
+    this.endButton = createButton('Show end of run', () => this.ctx.update({ step: null }), 'Stop following the Training slider: show the weights the run ended with');
+    bar.append(createButton('Fit', () => this.fit()), this.endButton);
     ensure(container, 'p', 'tl-note');
     this.svgEl = ensureSvg(container, 'tl-canvas');
     this.layer = d3.select(this.svgEl).append('g').attr('class', 'layer').node()!;
@@ -57,7 +77,13 @@ export class NetworkView implements View {
   render(ctx: ViewContext): void {
     this.ctx = ctx;
     const t = ctx.theme;
-    const net = networkOf(ctx.trace.graph);
+    const chosen = chosenStep(ctx);
+    const net = networkOf(ctx.trace.graph, chosen?.snapshot ?? null);
+    // Which moment the picture is of: the slider's step (Training view) or the end.
+    this.stepLine.textContent = chosen
+      ? `${stepCaption(chosen, 'Weights')}; fill = activations of that step's forward pass.`
+      : ctx.trace.steps.length ? `Weights at the end of the run (after step ${ctx.trace.steps[ctx.trace.steps.length - 1].step}); the Training view's slider picks another step.` : 'Weights at the end of the run.';
+    this.endButton.hidden = !chosen;
     emptyNote(this.el, net ? null : 'No linear layers yet: the Network view draws torch.mm / nn.Linear layers as neurons.');
     const note = this.el.querySelector('p.tl-note')!;
     if (!net) {
@@ -65,12 +91,13 @@ export class NetworkView implements View {
       note.textContent = '';
       return;
     }
-    note.textContent = `${net.rule} Fill = activation of the first sample; edge colour = sign of the weight (red +, blue −), width = |weight|.` +
+    note.textContent = `${net.rule} Fill = activation of the first sample in the batch; edge colour = sign of the weight (red +, blue −), width = |weight|, on one scale for every step.` +
       (net.partial ? ' Only part of some weight matrices was recorded; missing blocks have no edge.' : '');
     const layout = layoutNetwork(net);
     this.size = { width: layout.width, height: layout.height };
     const root = d3.select(this.layer);
-    const maxW = d3.max(net.synapses, (s) => Math.abs(s.weight)) || 1;
+    if (this.scales.trace !== ctx.trace) this.scales = { trace: ctx.trace, ...networkScales(ctx.trace) };
+    const maxW = this.scales.weight;
     // Hundreds of thin lines: crisp-free rendering keeps pan/zoom frames short.
     const edgeG = root.selectAll('g.synapses').data([0]).join('g').attr('class', 'synapses').attr('shape-rendering', 'optimizeSpeed');
     const p = (key: string): { x: number; y: number; r: number } => layout.pos.get(key)!;
@@ -83,7 +110,7 @@ export class NetworkView implements View {
       .selectAll('title').data((s) => [s]).join('title').text((s) => `weight ${fmt(s.weight)}`);
     const unitG = root.selectAll('g.units').data([0]).join('g').attr('class', 'units');
     const units = net.layers.flatMap((l) => l.units.map((u) => ({ u, l })));
-    const actMax = d3.max(units, (d) => Math.abs(d.u.activation ?? 0)) || 1;
+    const actMax = this.scales.activation;
     const scale = divergingScale(t, actMax);
     unitG.selectAll<SVGCircleElement, { u: Unit; l: (typeof net.layers)[number] }>('circle').data(units, (d) => d.u.key).join('circle')
       .attr('cx', (d) => p(d.u.key).x).attr('cy', (d) => p(d.u.key).y).attr('r', (d) => p(d.u.key).r)

@@ -1,11 +1,15 @@
 // The Tensor view: a grid of the run's tensors on the left; for the chosen one
 // its shape diagram, heatmap (a 2-D slice, with axis pickers for N-D), the
 // .grad beside it, a histogram, stats with NaN/Inf flags, and the printed value.
+// The grid also lists the model's parameters; when the Training view's slider
+// picks a step, a parameter is shown as it was after that step (atStep.ts).
 import * as d3 from 'd3';
-import type { ExprRecord, TensorSummary } from '../../../engine/trace/types';
+import type { ExprRecord, Trace, TensorSummary } from '../../../engine/trace/types';
 import type { ViewId } from '../../../extension/protocol';
 import { fmt, numel, shapeText } from '../../format';
-import { createCheckbox, createDataGrid, createDropdown, type DataGrid, type Dropdown } from '../../ui/toolkit';
+import { createButton, createCheckbox, createDataGrid, createDropdown, type DataGrid, type Dropdown } from '../../ui/toolkit';
+import { chosenStep, stepCaption } from '../network/steps';
+import { drawAtStep } from './atStep';
 import { type View, type ViewContext, emptyNote, ensure, ensureSvg } from '../view';
 import { renderHeatmap } from './heatmap';
 import { renderHistogram } from './histogram';
@@ -19,6 +23,26 @@ export function tensorRecords(exprs: readonly ExprRecord[]): (ExprRecord & { val
 }
 
 export const recordKey = (e: ExprRecord): string => String(e.range.from);
+
+/** One tensor the view can show: a recorded expression, or a parameter known
+ *  only as a graph node (nn.Linear's weight is never an expression). */
+export interface Shown {
+  key: string;
+  name: string;
+  line: string;
+  value: TensorSummary;
+  assignedName?: string;
+  /** The graph node it stands for (a parameter's snapshots are keyed by it). */
+  nodeId?: number;
+}
+
+/** The parameters of the graph that no named expression shows: "model.0.weight". */
+export function paramEntries(trace: Trace, named: readonly Shown[]): Shown[] {
+  const shownNodes = new Set(named.map((r) => r.nodeId));
+  return trace.graph.nodes
+    .filter((n) => n.kind === 'param' && n.value && !shownNodes.has(n.id))
+    .map((n) => ({ key: `node:${n.id}`, name: n.module ? `${n.module}.${n.label}` : n.label, line: n.range ? String(n.range.line) : '', value: n.value!, nodeId: n.id }));
+}
 
 function nameOf(e: ExprRecord, source: string): string {
   if (e.assignedName) return e.assignedName;
@@ -38,6 +62,9 @@ export class TensorView implements View {
   private imageMode = new Map<string, boolean>();
   private ctx!: ViewContext;
   private lastName: string | null = null;
+  private stepNote!: HTMLElement;
+  private endButton!: HTMLElement;
+  private mode: 'value' | 'step' = 'value';
 
   mount(container: HTMLElement): void {
     this.el = container;
@@ -51,6 +78,13 @@ export class TensorView implements View {
     side.appendChild(this.grid.element);
     const main = ensure(container, 'div', 'tl-main');
     this.pickers = ensure(main, 'div', 'tl-toolbar');
+    // Above the pickers: which training step the picture is of, when the slider chose one.
+    const stepBar = ensure(main, 'div', 'tl-stepbar');
+    stepBar.classList.add('tl-toolbar');
+    main.insertBefore(stepBar, this.pickers);
+    this.stepNote = ensure(stepBar, 'span', 'tl-step');
+    this.endButton = createButton('Show end of run', () => this.ctx.update({ step: null }), 'Show the values the run ended with');
+    stepBar.append(this.endButton);
     this.svgEl = ensureSvg(main, 'tl-tensor-svg');
     this.printed = ensure(main, 'pre', 'tl-printed');
   }
@@ -59,48 +93,79 @@ export class TensorView implements View {
     return this.svgEl ?? null;
   }
 
-  chosen(ctx: ViewContext): (ExprRecord & { value: TensorSummary }) | undefined {
-    const recs = tensorRecords(ctx.trace.exprs);
-    const byKey = recs.find((r) => recordKey(r) === ctx.state.tensorKey);
+  /** Named expressions, then parameters the grid lists too. */
+  entries(ctx: ViewContext): { all: Shown[]; listed: Shown[] } {
+    const all: Shown[] = tensorRecords(ctx.trace.exprs).map((r) => ({
+      key: recordKey(r), name: nameOf(r, ctx.source), line: String(r.range.line), value: r.value, assignedName: r.assignedName, nodeId: r.value.nodeId,
+    }));
+    // The grid lists variables (named results); any tensor can still be shown from the graph.
+    const named = all.filter((r) => r.assignedName);
+    const params = paramEntries(ctx.trace, named);
+    return { all: [...all, ...params], listed: [...named, ...params] };
+  }
+
+  chosen(ctx: ViewContext, all = this.entries(ctx).all): Shown | undefined {
+    const byKey = all.find((r) => r.key === ctx.state.tensorKey);
     if (byKey) {
       this.lastName = byKey.assignedName ?? null;
       return byKey;
     }
     // An edit above the chosen line moves its offsets: follow the name instead.
-    const byName = this.lastName ? [...recs].reverse().find((r) => r.assignedName === this.lastName) : undefined;
+    const byName = this.lastName ? [...all].reverse().find((r) => r.assignedName === this.lastName) : undefined;
     if (byName) return byName;
     // A graph selection shows that node's tensor; otherwise the last named one.
-    const byNode = ctx.state.selectedNode !== null ? recs.find((r) => r.value.nodeId === ctx.state.selectedNode) : undefined;
-    return byNode ?? [...recs].reverse().find((r) => r.assignedName) ?? recs[recs.length - 1];
+    const byNode = ctx.state.selectedNode !== null ? all.find((r) => r.nodeId === ctx.state.selectedNode) : undefined;
+    const records = all.filter((r) => !r.key.startsWith('node:'));
+    return byNode ?? [...records].reverse().find((r) => r.assignedName) ?? records[records.length - 1];
   }
 
   render(ctx: ViewContext): void {
     this.ctx = ctx;
-    // The grid lists variables (named results); any tensor can still be shown from the graph.
-    const recs = tensorRecords(ctx.trace.exprs).filter((r) => r.assignedName);
-    const rec = this.chosen(ctx);
+    const { all, listed } = this.entries(ctx);
+    const rec = this.chosen(ctx, all);
     this.grid.setRows(
-      recs.map((r) => ({
-        key: recordKey(r), name: nameOf(r, ctx.source), line: String(r.range.line), shape: shapeText(r.value.shape),
-        dtype: r.value.dtype, grad: r.value.gradFn ?? (r.value.requiresGrad ? 'leaf · grad' : ''),
+      listed.map((r) => ({
+        key: r.key, name: r.name, line: r.line, shape: shapeText(r.value.shape),
+        dtype: r.value.dtype, grad: r.value.gradFn ?? (r.key.startsWith('node:') ? 'parameter' : r.value.requiresGrad ? 'leaf · grad' : ''),
       })),
-      rec ? recordKey(rec) : null,
+      rec ? rec.key : null,
     );
     emptyNote(this.el, rec ? null : 'No tensors in this run yet.');
+    const step = chosenStep(ctx);
+    const snap = rec && step?.snapshot ? step.snapshot.params.find((p) => p.nodeId !== undefined && p.nodeId === rec.nodeId) : undefined;
+    this.endButton.hidden = !step;
+    this.stepNote.textContent = !step ? ''
+      : snap ? `The Training slider is at step ${step.step}: this parameter is shown as it was then.`
+      : rec && this.isParam(rec) ? stepCaption(step, 'Parameter values')
+      : `The Training slider is at step ${step.step}, but only parameters are recorded per step: this is the last value of the run.`;
+    this.stepNote.parentElement!.hidden = !step;
+    const mode = snap ? 'step' : 'value';
+    if (mode !== this.mode) d3.select(this.svgEl).selectAll('*').remove();
+    this.mode = mode;
     if (!rec) {
       d3.select(this.svgEl).selectAll('*').remove();
       this.pickers.replaceChildren();
       this.printed.textContent = '';
       return;
     }
-    const key = recordKey(rec);
+    if (snap && step?.snapshot) {
+      this.pickers.replaceChildren();
+      drawAtStep(this.svgEl, rec.name, rec.value.dtype, snap, step.snapshot.step, stepCaption(step, 'Values'), ctx.theme);
+      this.printed.textContent = `print() output is kept for the end of the run only: press "Show end of run" to see ${rec.name} printed.`;
+      return;
+    }
+    const key = rec.key;
     const v = rec.value;
     const choice = fitSlice(v.shape, this.slices.get(key));
     this.slices.set(key, choice);
     const image = this.imageMode.get(key) ?? looksLikeImage(v.shape);
     this.renderPickers(key, v.shape, choice, image);
-    this.draw(nameOf(rec, ctx.source), v, choice, image);
+    this.draw(rec.name, v, choice, image);
     this.printed.textContent = v.printed;
+  }
+
+  private isParam(r: Shown): boolean {
+    return r.nodeId !== undefined && this.ctx.trace.graph.nodes.find((n) => n.id === r.nodeId)?.kind === 'param';
   }
 
   private renderPickers(key: string, shape: number[], c: SliceChoice, image: boolean): void {

@@ -1,0 +1,62 @@
+// A parameter as it was after one training step (the Training view's slider):
+// the trace keeps, for a few steps, every parameter's block means (the
+// Network view's binning rule), stats and histogram, not its full value. So
+// the picture says plainly that it is block means when blocks hold more than
+// one value, and whose step it shows.
+import * as d3 from 'd3';
+import { blockValue } from '../../../engine/trace/blocks';
+import type { ParamSnapshot } from '../../../engine/trace/types';
+import { fmt, numel, shapeText } from '../../format';
+import type { Theme } from '../../theme';
+import { renderHeatmap } from './heatmap';
+import { renderHistogram } from './histogram';
+import { renderShape } from './shape';
+import type { Matrix } from './slice';
+
+/** The snapshot's block means as a heatmap matrix (a 1-D parameter is one row). */
+export function blockMatrix(p: ParamSnapshot): Matrix {
+  const b = p.blocks;
+  const rows = b.shape.length === 2 ? b.shape[0] : 1;
+  const cols = b.shape[b.shape.length - 1];
+  return { rows, cols, cells: b.values.map((_v, i) => blockValue(b, i)), clipped: false };
+}
+
+/** "block means: 19×20 blocks of 7×40 values" or "value" when nothing is binned. */
+export function blockTitle(p: ParamSnapshot, step: number): string {
+  const g = p.blocks.groupSize;
+  if (g.every((x) => x === 1)) return `value after step ${step}`;
+  const blocks = p.blocks.shape.join('×');
+  return `block means after step ${step}: ${blocks} blocks of up to ${g.join('×')} values`;
+}
+
+/** `recorded`: the snapshot's step; `caption` says which step was asked for. */
+export function drawAtStep(svgEl: SVGSVGElement, name: string, dtype: string, p: ParamSnapshot, recorded: number, caption: string, t: Theme): void {
+  const svg = d3.select(svgEl);
+  svg.selectAll('*').remove();
+  const s = p.stats;
+  const head = `${name}  ${shapeText(p.shape)}  ${dtype}   parameter`;
+  svg.append('text').attr('class', 'head').attr('x', 0).attr('y', 16).attr('font-size', 14).attr('font-weight', 600).attr('fill', t.fg).text(head);
+  svg.append('text').attr('class', 'step-caption').attr('x', 0).attr('y', 34).attr('font-size', 13).attr('font-weight', 600)
+    .attr('fill', t.accent).text(caption);
+  const shapeG = svg.append('g').attr('class', 'shape').attr('transform', 'translate(0,44)').node()!;
+  const shapeBox = renderShape(shapeG, p.shape, t);
+  const top = 44 + shapeBox.height + 14;
+  const hmG = svg.append('g').attr('class', 'heatmap').attr('transform', `translate(0,${top})`).node()!;
+  const maxAbs = s ? Math.max(Math.abs(s.min), Math.abs(s.max)) : 1;
+  const m = blockMatrix(p);
+  // The colour scale spans the parameter's own min..max at that step, so a
+  // block mean near zero reads as "these weights cancel out", not as small weights.
+  const hm = renderHeatmap(hmG, m, { theme: t, maxAbs, image: false, title: blockTitle(p, recorded), maxWidth: 420 });
+  const hy = top + hm.height + 16;
+  const histG = svg.append('g').attr('class', 'hist').attr('transform', `translate(0,${hy})`).node()!;
+  renderHistogram(histG, p.hist, { theme: t, width: 260, height: 110, title: `histogram of all ${numel(p.shape)} values` });
+  const statLines = s
+    ? [`min ${fmt(s.min)}   max ${fmt(s.max)}`, `mean ${fmt(s.mean)}   std ${fmt(s.std)}`, `numel ${numel(p.shape)}   NaN ${s.nanCount}   Inf ${s.infCount}`]
+    : ['no statistics (empty tensor)'];
+  svg.append('g').attr('class', 'stats').attr('transform', `translate(290,${hy + 30})`)
+    .selectAll('text').data(statLines).join('text').attr('y', (_d, i) => i * 18).attr('font-size', 12)
+    .attr('font-family', t.mono).attr('fill', t.fg).text((d) => d);
+  const width = Math.max(hm.width, 560, shapeBox.width, head.length * 8) + 10;
+  const height = hy + 120;
+  svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+}
