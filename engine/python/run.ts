@@ -4,7 +4,9 @@
 import type { RunError, SourceRange } from '../trace/types';
 import { parse } from './parse/index';
 import { Interpreter, InterpreterOptions } from './runtime/interpreter';
-import { PyException } from './runtime/exceptions';
+import { PyException, excLinks } from './runtime/exceptions';
+import type { PyInstance } from './runtime/objects';
+import type { ChainedError, PyTraceFrame } from './traceback';
 import { exceptionStr } from './runtime/protocol';
 import type { Module } from './ast';
 
@@ -36,20 +38,51 @@ export async function runModule(mod: Module, options: PythonRunOptions = {}): Pr
 }
 
 export async function toRunError(it: Interpreter, e: PyException): Promise<RunError> {
-  let message: string;
-  try {
-    message = await exceptionStr(it, e.value);
-  } catch {
-    message = '<exception str() failed>';
-  }
   const out: RunError = {
     type: e.typeName,
-    message,
+    message: await messageOf(it, e.value),
     range: e.range ?? WHOLE_FILE,
     traceback: e.frames,
     related: [],
   };
+  const chain = await chainOf(it, e.value);
+  // The chain rides on the outermost frame, like each frame's `range`: the
+  // trace keeps frames as they are but copies only RunError's own fields.
+  const outer = e.frames[0] as PyTraceFrame | undefined;
+  if (outer) {
+    if (chain.length) outer.chain = chain;
+    else delete outer.chain;
+  }
   return out;
+}
+
+async function messageOf(it: Interpreter, value: PyInstance): Promise<string> {
+  try {
+    return await exceptionStr(it, value);
+  } catch {
+    return '<exception str() failed>';
+  }
+}
+
+/** The exceptions CPython prints above an uncaught one, oldest first: each
+ *  one's __cause__, else its __context__ unless suppressed (`from None`). */
+async function chainOf(it: Interpreter, top: PyInstance): Promise<ChainedError[]> {
+  const chain: ChainedError[] = [];
+  const seen = new Set<PyInstance>([top]);
+  for (let cur = top; ; ) {
+    const l = excLinks(cur);
+    const next = l.cause ?? (l.suppressContext ? null : l.context);
+    if (!next || seen.has(next)) break;
+    seen.add(next);
+    chain.unshift({
+      type: next.cls.name,
+      message: await messageOf(it, next),
+      traceback: excLinks(next).raised?.frames ?? [],
+      link: l.cause ? 'cause' : 'context',
+    });
+    cur = next;
+  }
+  return chain;
 }
 
 export { formatTraceback } from './traceback';

@@ -5,10 +5,25 @@ import type { RunError, SourceRange, TraceFrame } from '../trace/types';
 import { parse } from './parse/index';
 
 /** The interpreter's traceback frames also carry the range that was running
- *  in that frame (the call site for outer frames). */
-export type PyTraceFrame = TraceFrame & { range?: SourceRange };
+ *  in that frame (the call site for outer frames); the outermost frame of an
+ *  uncaught exception carries the exceptions printed above it. */
+export type PyTraceFrame = TraceFrame & { range?: SourceRange; chain?: ChainedError[] };
+
+/** An exception printed above the uncaught one: its __cause__ or __context__. */
+export interface ChainedError {
+  type: string;
+  message: string;
+  traceback: PyTraceFrame[];
+  /** How it leads to the next one printed: `raise ... from` or raised while handling. */
+  link: 'cause' | 'context';
+}
 
 const RECURSIVE_CUTOFF = 3;
+
+const LINK_TEXT = {
+  cause: '\nThe above exception was the direct cause of the following exception:\n\n',
+  context: '\nDuring handling of the above exception, another exception occurred:\n\n',
+};
 
 export function formatTraceback(err: RunError, file: string, source: string): string {
   const lines = source.split('\n');
@@ -22,7 +37,15 @@ export function formatTraceback(err: RunError, file: string, source: string): st
     const caretLine = noCaret ? '' : `    ${caret}^\n`;
     return `  File "${file}", line ${err.range.line}\n    ${stripped.trimEnd()}\n${caretLine}${err.type}: ${err.message}\n`;
   }
-  let out = 'Traceback (most recent call last):\n';
+  let out = '';
+  const outer = err.traceback[0] as PyTraceFrame | undefined;
+  for (const c of outer?.chain ?? []) out += formatOne(c, file, source, lines) + LINK_TEXT[c.link];
+  return out + formatOne(err, file, source, lines);
+}
+
+function formatOne(err: { type: string; message: string; traceback: PyTraceFrame[] }, file: string, source: string, lines: string[]): string {
+  // An exception never raised (`raise X from ValueError()`) has no traceback.
+  let out = err.traceback.length ? 'Traceback (most recent call last):\n' : '';
   let last = '';
   let count = 0;
   const flushRepeats = () => {

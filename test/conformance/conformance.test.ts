@@ -2,11 +2,15 @@
 // (engine/runtime.ts run(), the same path as the CLI) and must print exactly
 // NAME.out, the stdout real Python/PyTorch printed (scripts/golden/conformance.py).
 // When NAME.err exists the program must fail with that last traceback line;
-// otherwise it must not fail. Object addresses are the only text normalised.
+// otherwise it must not fail. When NAME.tb exists, the traceback Tensor Lens
+// prints (formatTraceback, as the CLI writes it to stderr) must be that text:
+// frames, carets and the exception chain. Object addresses are the only text
+// normalised.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../engine/runtime';
+import { formatTraceback } from '../../engine/python/traceback';
 
 const ROOT = __dirname;
 
@@ -44,6 +48,10 @@ describe('conformance programs', () => {
       const gotErr = trace.error ? (trace.error.message === '' ? trace.error.type : `${trace.error.type}: ${trace.error.message}`) : null;
       expect(normaliseAddresses(trace.stdout)).toBe(normaliseAddresses(expectedOut));
       expect(gotErr).toBe(expectedErr);
+      const tbPath = path.slice(0, -3) + '.tb';
+      if (existsSync(tbPath) && trace.error) {
+        expect(normaliseAddresses(formatTraceback(trace.error, name, source))).toBe(normaliseAddresses(readFileSync(tbPath, 'utf8')));
+      }
     });
   }
 });

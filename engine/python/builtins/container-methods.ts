@@ -160,8 +160,6 @@ export function installContainerMethods(): void {
       return x;
     },
   });
-  B.generator.dict.set('__iter__', B.iterator.dict.get('__iter__')!);
-  B.generator.dict.set('__next__', B.iterator.dict.get('__next__')!);
 }
 
 function setMethods() {

@@ -180,11 +180,11 @@ export function builtinFunctions(): Table {
       if (inner instanceof Promise) inner = await inner;
       const src = inner;
       let i = start;
-      return new PyIterator(() => {
+      return drawingFrom([src], new PyIterator(() => {
         const x = src.next();
         const wrap = (v: PyValue | typeof STOP) => (v === STOP ? STOP : new PyTuple([i++, v]));
         return x instanceof Promise ? x.then(wrap) : wrap(x);
-      });
+      }));
     }),
     zip: fn('zip', async (args, kwargs, ctx) => {
       const strict = kwargs?.get('strict') === true;
@@ -193,7 +193,7 @@ export function builtinFunctions(): Table {
         const r = getIterator(ctx, a);
         iters.push(r instanceof Promise ? await r : r);
       }
-      return new PyIterator(async () => {
+      return drawingFrom(iters, new PyIterator(async () => {
         if (iters.length === 0) return STOP;
         const out: PyValue[] = [];
         for (let k = 0; k < iters.length; k++) {
@@ -206,7 +206,7 @@ export function builtinFunctions(): Table {
           out.push(x);
         }
         return new PyTuple(out);
-      });
+      }));
     }),
     map: fn('map', async (args, _k, ctx) => {
       if (args.length < 2) throw pyError('TypeError', 'map() must have at least two arguments.');
@@ -216,7 +216,7 @@ export function builtinFunctions(): Table {
         const r = getIterator(ctx, a);
         iters.push(r instanceof Promise ? await r : r);
       }
-      return new PyIterator(async () => {
+      return drawingFrom(iters, new PyIterator(async () => {
         const xs: PyValue[] = [];
         for (const itr of iters) {
           let x = itr.next();
@@ -225,7 +225,7 @@ export function builtinFunctions(): Table {
           xs.push(x);
         }
         return ctx.call(f, xs);
-      });
+      }));
     }),
     filter: fn('filter', async (args, _k, ctx) => {
       arity('filter', args, 2);
@@ -233,7 +233,7 @@ export function builtinFunctions(): Table {
       let src = getIterator(ctx, args[1]);
       if (src instanceof Promise) src = await src;
       const s = src;
-      return new PyIterator(async () => {
+      return drawingFrom([s], new PyIterator(async () => {
         for (;;) {
           let x = s.next();
           if (x instanceof Promise) x = await x;
@@ -241,7 +241,7 @@ export function builtinFunctions(): Table {
           const keep = f === null ? x : await ctx.call(f, [x]);
           if (await truthy(ctx, keep)) return x;
         }
-      });
+      }));
     }),
     reversed: fn('reversed', async (args, _k, ctx) => {
       arity('reversed', args, 1);
@@ -465,3 +465,8 @@ function fmtBase(v: bigint, base: number, prefix: string): string {
 }
 
 export { isExceptionClass, formatPyFloat, numberArg, numericBinOp, noKwargs, B };
+
+function drawingFrom(sources: PyIterator[], iter: PyIterator): PyIterator {
+  iter.sources = sources;
+  return iter;
+}

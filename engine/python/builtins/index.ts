@@ -6,6 +6,7 @@ import { builtinFunctions } from './functions';
 import { installConstructors } from './constructors';
 import { installStrMethods } from './str-methods';
 import { installContainerMethods } from './container-methods';
+import { installGeneratorMethods } from './generator-methods';
 
 let installed = false;
 
@@ -16,6 +17,7 @@ function installTypeMethods(): void {
   installConstructors();
   installStrMethods();
   installContainerMethods();
+  installGeneratorMethods();
 }
 
 export function makeBuiltins(_it: Interpreter): Map<string, PyValue> {

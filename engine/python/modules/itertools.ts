@@ -55,10 +55,24 @@ registerModule('itertools', () => makeModule('itertools', {
       return v;
     });
   }),
+  // Lazy, as in Python: chain(gen(), count()) must not drain its inputs first.
   chain: new PyBuiltin('chain', async (a, _k, ctx) => {
-    const out: PyValue[] = [];
-    for (const x of a) out.push(...(await toArray(ctx, x)));
-    return arrayIterator(out);
+    const iters: PyIterator[] = [];
+    for (const x of a) {
+      const r = getIterator(ctx, x);
+      iters.push(r instanceof Promise ? await r : r);
+    }
+    let k = 0;
+    const chained = new PyIterator(async () => {
+      for (; k < iters.length; k++) {
+        let x = iters[k].next();
+        if (x instanceof Promise) x = await x;
+        if (x !== STOP) return x;
+      }
+      return STOP;
+    });
+    chained.sources = iters;
+    return chained;
   }),
   product: new PyBuiltin('product', async (a, kw, ctx) => {
     const pools: PyValue[][] = [];
@@ -81,7 +95,7 @@ registerModule('itertools', () => makeModule('itertools', {
       : [a[1] === null ? 0 : intArg(a[1]), a[2] === null ? Infinity : intArg(a[2]), a[3] === undefined || a[3] === null ? 1 : intArg(a[3])];
     let i = 0;
     let nextWanted = start;
-    return new PyIterator(async () => {
+    const sliced = new PyIterator(async () => {
       for (;;) {
         if (nextWanted >= stop) return STOP;
         let x = s.next();
@@ -94,6 +108,8 @@ registerModule('itertools', () => makeModule('itertools', {
         }
       }
     });
+    sliced.sources = [s];
+    return sliced;
   }),
   cycle: new PyBuiltin('cycle', async (a, _k, ctx) => {
     const items = await toArray(ctx, a[0]);

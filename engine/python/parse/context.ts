@@ -57,9 +57,17 @@ export function splitCommas(nodes: SyntaxNode[]): { groups: SyntaxNode[][]; trai
   return { groups: groups.filter((g) => g.length > 0), trailingComma };
 }
 
+/** Lezer's Python grammar wants a value after `yield` and marks its absence
+ *  with an empty error node; a bare `yield` is valid Python. */
+export function isBareYieldGap(node: { type: { isError: boolean }; from: number; to: number; parent: SyntaxNode | null; prevSibling?: SyntaxNode | null }): boolean {
+  const p = node.parent;
+  return node.type.isError && node.from === node.to && !!p && (p.name === 'YieldExpression' || p.name === 'YieldStatement') &&
+    node.prevSibling?.name === 'yield';
+}
+
 /** First error node in a subtree, if any. */
 export function findError(node: SyntaxNode): SyntaxNode | null {
-  if (node.type.isError) return node;
+  if (node.type.isError) return isBareYieldGap(node) ? null : node;
   for (let c = node.firstChild; c; c = c.nextSibling) {
     const e = findError(c);
     if (e) return e;

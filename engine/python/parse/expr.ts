@@ -85,7 +85,7 @@ export function convertExpr(cx: ConvertContext, node: SyntaxNode): Expr {
     }
     case 'YieldStatement':
     case 'YieldExpression': {
-      const k = kids(node).slice(1);
+      const k = kids(node).slice(1).filter((n) => !n.type.isError);
       if (k[0]?.name === 'from') return { kind: 'Yield', range, value: convertExpr(cx, k[1]), from: true };
       return { kind: 'Yield', range, value: k.length ? convertExprList(cx, k) : null, from: false };
     }

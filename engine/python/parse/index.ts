@@ -3,7 +3,7 @@
 // error itself is reported at its range.
 import { parser } from '@lezer/python';
 import type { Module, Stmt } from '../ast';
-import { ConvertContext, SyntaxErrorAt, findError, kids } from './context';
+import { ConvertContext, SyntaxErrorAt, findError, isBareYieldGap, kids } from './context';
 import { convertStatements } from './stmt';
 import { lezerInput } from './fstring-spec-fix';
 import { LineError, checkLines, scanLines } from './lines';
@@ -35,7 +35,7 @@ function parseStatements(source: string): Module {
   tree.iterate({
     enter: (n) => {
       if (firstError) return false;
-      if (n.type.isError) {
+      if (n.type.isError && !isBareYieldGap(n.node)) {
         firstError = { from: n.from, to: n.to };
         return false;
       }

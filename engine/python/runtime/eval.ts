@@ -1,7 +1,7 @@
 // Expression evaluation. evalExpr returns a value directly for leaves (names,
 // constants) and a Promise otherwise, so callers only await when needed.
 import type { Arg, Expr } from '../ast';
-import { Ellipsis, Kwargs, PyBuiltin, PyFunction, PyList, PySlice, PySuper, PyTuple, PyValue, PyClass } from './objects';
+import { Ellipsis, Kwargs, PyBuiltin, PyFunction, PyIterator, PyList, PySlice, PySuper, PyTuple, PyValue, PyClass } from './objects';
 import { PyDict, PySet } from './dict';
 import { PyException, pyError } from './exceptions';
 import type { Interpreter } from './interpreter';
@@ -9,13 +9,13 @@ import { Scope } from './scope';
 import { binaryOp, compareOp } from './ops';
 import { getAttr, repr, str, truthy, typeName, typeOf } from './protocol';
 import { callValue } from './call';
-import { iterate, toArray } from './iter';
+import { getIterator, iterate, toArray } from './iter';
+import { PyGenerator, closeMadeSince, generatorsMade, isInstanceOf } from './generator';
 import { getItem } from './subscript';
 import { assignTarget } from './assign';
 import { makeLambda } from './define';
 import { formatValue } from './format-value';
 import { toPyException } from './convert-error';
-import { arrayIterator } from './iter';
 
 export function evalExpr(it: Interpreter, e: Expr, scope: Scope): PyValue | Promise<PyValue> {
   switch (e.kind) {
@@ -250,6 +250,7 @@ async function evalCall(it: Interpreter, e: Extract<Expr, { kind: 'Call' }>, sco
   if (fn instanceof PyClass && fn === it.builtins.get('super') && e.args.length === 0) {
     return report(it, e, zeroArgSuper(it), 'call');
   }
+  const madeBefore = generatorsMade();
   if (e.args.length === 0) {
     args = [];
     kwargs = null;
@@ -261,10 +262,25 @@ async function evalCall(it: Interpreter, e: Extract<Expr, { kind: 'Call' }>, sco
   try {
     const v = callValue(it, fn, args, kwargs);
     r = v instanceof Promise ? await v : v;
+  } catch (err) {
+    // An exception from a generator frame, coming out through a builtin
+    // (next(g), sum(genexp)): this frame's traceback entry points at the call.
+    if (err instanceof PyException && !err.pendingRange && err.frames.length && err.lastFrame !== it.frame) err.pendingRange = e.range;
+    throw err;
   } finally {
     it.callStack.pop();
+    if (generatorsMade() !== madeBefore && consumesArgs(it, fn)) await closeMadeSince(it, args, madeBefore);
   }
   return it.hooks.onExpr ? report(it, e, r, 'call') : r;
+}
+
+/** Builtins that use up their iterable arguments and keep no reference to
+ *  them: a generator made for the call is dropped (closed) when it returns. */
+const CONSUMERS = new Set(['next', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sum', 'any', 'all', 'min', 'max', 'sorted']);
+
+function consumesArgs(it: Interpreter, fn: PyValue): boolean {
+  const name = fn instanceof PyBuiltin || fn instanceof PyClass ? fn.name : null;
+  return name !== null && CONSUMERS.has(name) && it.builtins.get(name) === fn;
 }
 
 function zeroArgSuper(it: Interpreter): PySuper {
@@ -332,11 +348,16 @@ async function comprehension(it: Interpreter, e: Extract<Expr, { kind: 'Comp' }>
   const results: PyValue[] = [];
   const dict = e.type === 'dict' ? new PyDict() : null;
   const set = e.type === 'set' ? new PySet() : null;
+  let gen: PyGenerator | null = null;
+  // The first iterable is evaluated in the enclosing scope, at once (Python's rule).
+  const c0 = e.clauses[0];
+  let first = await ev(it, c0.kind === 'for' ? c0.iter : c0.test, scope);
   const run = async (i: number): Promise<void> => {
     if (i === e.clauses.length) {
       const t = it.tick();
       if (t instanceof Promise) await t;
-      if (dict) {
+      if (gen) await gen.yield(await ev(it, e.elt, inner));
+      else if (dict) {
         const k = await ev(it, e.elt, inner);
         dict.set(k, await ev(it, e.value as Expr, inner));
       } else if (set) set.add(await ev(it, e.elt, inner));
@@ -348,17 +369,27 @@ async function comprehension(it: Interpreter, e: Extract<Expr, { kind: 'Comp' }>
       if (await truthy(it, await ev(it, c.test, inner))) await run(i + 1);
       return;
     }
-    // The first iterable is evaluated in the enclosing scope (Python's rule).
-    const iterable = await ev(it, c.iter, i === 0 ? scope : inner);
+    const iterable = i === 0 ? first : await ev(it, c.iter, inner);
     await iterate(it, iterable, async (x) => {
       await assignTarget(it, c.target, x, inner);
       await run(i + 1);
     });
   };
+  if (e.type === 'gen') {
+    // A generator expression runs lazily, in a frame of its own, as in CPython.
+    const iter = getIterator(it, first);
+    first = iter instanceof Promise ? await iter : iter;
+    const frame = { name: '<genexpr>', stmtRange: e.range, func: null, scope: inner };
+    gen = new PyGenerator(it, frame, async () => {
+      await run(0);
+      return null;
+    }, '<genexpr>');
+    gen.sources = [first as PyIterator];
+    return gen;
+  }
   await run(0);
   if (dict) return dict;
   if (set) return set;
-  if (e.type === 'gen') return arrayIterator(results);
   return new PyList(results);
 }
 
@@ -367,14 +398,38 @@ async function evalYield(it: Interpreter, e: Extract<Expr, { kind: 'Yield' }>, s
   while (s && !s.gen) s = s.parent;
   if (!s || !s.gen) throw pyError('SyntaxError', "'yield' outside function");
   const gen = s.gen;
-  if (e.from) {
-    const src = await ev(it, e.value as Expr, scope);
-    await iterate(it, src, async (x) => {
+  if (e.from) return yieldFrom(it, gen, await ev(it, e.value as Expr, scope));
+  return gen.yield(e.value ? await ev(it, e.value, scope) : null);
+}
+
+/** `yield from src`: values sent and exceptions thrown into this generator go
+ *  on to `src` when it is a generator; its return value is the result. */
+async function yieldFrom(it: Interpreter, gen: { yield(v: PyValue): Promise<PyValue> }, src: PyValue): Promise<PyValue> {
+  let sub = getIterator(it, src);
+  if (sub instanceof Promise) sub = await sub;
+  if (!(sub instanceof PyGenerator)) {
+    await iterate(it, sub, async (x) => {
       await gen.yield(x);
     });
     return null;
   }
-  return gen.yield(e.value ? await ev(it, e.value, scope) : null);
+  let msg: Parameters<PyGenerator['resume']>[0] = { value: null };
+  for (;;) {
+    const d = await sub.resume(msg);
+    if ('error' in d) throw d.error;
+    if ('done' in d) return d.ret;
+    try {
+      msg = { value: await gen.yield(d.value) };
+    } catch (err) {
+      const thrown = toPyException(it, err);
+      if (thrown.fatal) throw thrown;
+      if (isInstanceOf(thrown, 'GeneratorExit')) {
+        await sub.close();
+        throw thrown;
+      }
+      msg = { throw: thrown };
+    }
+  }
 }
 
 export { PyFunction, PyBuiltin };

@@ -61,14 +61,53 @@ export class PyException extends Error {
   pendingRange: SourceRange | null = null;
   /** Budget stops and cancels: `except` does not catch them (only `finally` runs). */
   fatal = false;
-  /** Exception being handled when this one was raised (__context__). */
-  context: PyException | null = null;
+  /** The frame whose traceback entry was added last: an exception caught in
+   *  a frame already carries that frame's entry, so a bare `raise` there does
+   *  not add a second one (CPython keeps the original line). */
+  lastFrame: object | null = null;
   constructor(readonly value: PyInstance) {
     super('python exception');
+    excLinks(value).raised = this;
   }
   get typeName(): string {
     return this.value.cls.name;
   }
+}
+
+/** What CPython keeps on an exception object besides its args: the chain
+ *  (__cause__, __context__, __suppress_context__) and its traceback (the
+ *  frames of the last raise of this object). */
+export interface ExcLinks {
+  cause: PyInstance | null;
+  context: PyInstance | null;
+  suppressContext: boolean;
+  raised: PyException | null;
+}
+
+const links = new WeakMap<PyInstance, ExcLinks>();
+
+export function excLinks(e: PyInstance): ExcLinks {
+  let l = links.get(e);
+  if (!l) {
+    l = { cause: null, context: null, suppressContext: false, raised: null };
+    links.set(e, l);
+  }
+  return l;
+}
+
+/** Sets __context__ as CPython does when `e` is raised while `handled` is
+ *  being handled: never to itself, and any cycle through `e` is cut. */
+export function setContext(e: PyInstance, handled: PyInstance): void {
+  if (e === handled) return;
+  for (let o: PyInstance | null = handled; o; ) {
+    const l = excLinks(o);
+    if (l.context === e) {
+      l.context = null;
+      break;
+    }
+    o = l.context;
+  }
+  excLinks(e).context = handled;
 }
 
 /** Throwable for `raise TypeError(msg)` from TypeScript code. */

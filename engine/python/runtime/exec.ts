@@ -3,8 +3,9 @@
 import type { ExceptHandler, Stmt } from '../ast';
 import type { SourceRange } from '../../trace/types';
 import type { Interpreter } from './interpreter';
-import { PyException, excClass, isExceptionClass, newException, pyError } from './exceptions';
+import { PyException, excClass, excLinks, isExceptionClass, newException, pyError, setContext } from './exceptions';
 import { PyClass, PyInstance, PyRange, PyTuple, PyValue, STOP, IterResult } from './objects';
+import { closeMadeSince, generatorsMade } from './generator';
 import { Scope } from './scope';
 import { evalExpr } from './eval';
 import { assignTarget, deleteTarget } from './assign';
@@ -237,6 +238,7 @@ async function execWhile(it: Interpreter, s: Extract<Stmt, { kind: 'While' }>, s
 }
 
 async function execFor(it: Interpreter, s: Extract<Stmt, { kind: 'For' }>, scope: Scope): Promise<Completion> {
+  const madeBefore = generatorsMade();
   const iterable = await evalExpr(it, s.iter, scope);
   const hook = it.hooks.onLoopIteration;
   let n = 0;
@@ -290,14 +292,18 @@ async function execFor(it: Interpreter, s: Extract<Stmt, { kind: 'For' }>, scope
   }
   let iter = getIterator(it, iterable);
   if (iter instanceof Promise) iter = await iter;
-  for (;;) {
-    let x: IterResult | Promise<IterResult> = iter.next();
-    if (x instanceof Promise) x = await x;
-    if (x === STOP) break;
-    let r = runBody(x);
-    if (r instanceof Promise) r = await r;
-    if (r === 'stop') return undefined;
-    if (r !== undefined) return r;
+  try {
+    for (;;) {
+      let x: IterResult | Promise<IterResult> = iter.next();
+      if (x instanceof Promise) x = await x;
+      if (x === STOP) break;
+      let r = runBody(x);
+      if (r instanceof Promise) r = await r;
+      if (r === 'stop') return undefined;
+      if (r !== undefined) return r;
+    }
+  } finally {
+    await closeMadeSince(it, [iter], madeBefore);
   }
   return execBlock(it, s.orelse, scope);
 }
@@ -317,13 +323,18 @@ async function matches(it: Interpreter, h: ExceptHandler, e: PyException, scope:
 
 async function execTry(it: Interpreter, s: Extract<Stmt, { kind: 'Try' }>, scope: Scope): Promise<Completion> {
   let completion: Completion;
+  // The exception leaving through `finally`: it is being handled while the
+  // finally block runs (an exception raised there gets it as __context__).
+  let propagating: PyException | null = null;
   try {
     let failed: PyException | null = null;
     try {
       completion = await execBlock(it, s.body, scope);
     } catch (err) {
       const e = toPyException(it, err);
-      if (e.fatal || s.handlers.length === 0) throw e;
+      if (e.fatal) throw e;
+      it.finishTraceback(e, it.frame);
+      if (s.handlers.length === 0) throw (propagating = e);
       failed = e;
     }
     if (failed) {
@@ -331,29 +342,44 @@ async function execTry(it: Interpreter, s: Extract<Stmt, { kind: 'Try' }>, scope
       for (const h of s.handlers) {
         if (!(await matches(it, h, e, scope))) continue;
         if (h.name) scope.assign(h.name, e.value);
-        it.handling.push(e);
         try {
-          return await execBlock(it, h.body, scope);
+          return await handling(it, e, () => execBlock(it, h.body, scope));
         } catch (inner) {
-          const ie = toPyException(it, inner);
-          if (ie !== e && !ie.context) ie.context = e;
-          throw ie;
+          throw (propagating = toPyException(it, inner));
         } finally {
-          it.handling.pop();
           if (h.name) scope.vars.delete(h.name);
         }
       }
-      throw e;
+      throw (propagating = e);
     }
     if (completion === undefined && s.orelse.length) completion = await execBlock(it, s.orelse, scope);
     return completion;
+  } catch (err) {
+    throw (propagating = toPyException(it, err));
   } finally {
     if (s.finalbody.length) {
-      const fc = await execBlock(it, s.finalbody, scope);
+      const pending = propagating && !propagating.fatal ? propagating : null;
+      const run = () => execBlock(it, s.finalbody, scope);
+      const fc = pending ? await handling(it, pending, run) : await run();
       // `return`/`break` in finally overrides the pending result or exception.
       // eslint-disable-next-line no-unsafe-finally
       if (fc !== undefined) return fc;
     }
+  }
+}
+
+/** Runs `body` while `e` is being handled (bare `raise` re-raises it); an
+ *  exception escaping the body gets `e` as its __context__, as in CPython. */
+async function handling<T>(it: Interpreter, e: PyException, body: () => T | Promise<T>): Promise<T> {
+  it.handling.push(e);
+  try {
+    return await body();
+  } catch (inner) {
+    const ie = toPyException(it, inner);
+    if (!ie.fatal && ie.value !== e.value && excLinks(ie.value).context === null) setContext(ie.value, e.value);
+    throw ie;
+  } finally {
+    it.handling.pop();
   }
 }
 
@@ -375,7 +401,8 @@ async function execWith(it: Interpreter, s: Extract<Stmt, { kind: 'With' }>, sco
   } catch (err) {
     const e = toPyException(it, err);
     if (e.fatal) throw e;
-    const suppress = await callValue(it, exit, [mgr, e.value.cls, e.value, null], null);
+    it.finishTraceback(e, it.frame);
+    const suppress = await handling(it, e, () => callValue(it, exit, [mgr, e.value.cls, e.value, null], null));
     if (await truth(it, suppress)) return undefined;
     throw e;
   }
@@ -391,14 +418,28 @@ async function makeRaise(it: Interpreter, excExpr: import('../ast').Expr | null,
   }
   const v = await evalExpr(it, excExpr, scope);
   const inst = await toExceptionInstance(it, v);
+  // Raising an object raised before continues its traceback, as in CPython.
+  const before = excLinks(inst).raised;
   const e = new PyException(inst);
+  if (before) e.frames = [...before.frames];
   if (causeExpr) {
     const c = await evalExpr(it, causeExpr, scope);
-    if (c !== null) inst.dict.set('__cause__', await toExceptionInstance(it, c));
+    const links = excLinks(inst);
+    if (c === null) links.cause = null;
+    else if (c instanceof PyClass || c instanceof PyInstance) links.cause = await toCauseInstance(it, c);
+    else throw pyError('TypeError', 'exception causes must derive from BaseException');
+    links.suppressContext = true;
   }
   const ctxExc = it.handling[it.handling.length - 1];
-  if (ctxExc) e.context = ctxExc;
+  if (ctxExc) setContext(inst, ctxExc.value);
   return e;
+}
+
+async function toCauseInstance(it: Interpreter, v: PyClass | PyInstance): Promise<PyInstance> {
+  if (v instanceof PyInstance ? !isExceptionClass(v.cls) : !isExceptionClass(v)) {
+    throw pyError('TypeError', 'exception causes must derive from BaseException');
+  }
+  return toExceptionInstance(it, v);
 }
 
 async function toExceptionInstance(it: Interpreter, v: PyValue): Promise<PyInstance> {

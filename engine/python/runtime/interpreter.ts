@@ -11,6 +11,7 @@ import { Scope } from './scope';
 import { makeBuiltins } from '../builtins/index';
 import { callValue } from './call';
 import { execBlock } from './exec';
+import { PyGenerator, closeMadeSince } from './generator';
 import { str } from './protocol';
 import { toPyException } from './convert-error';
 
@@ -150,6 +151,7 @@ export class Interpreter implements CallContext {
     }
     try {
       await execBlock(this, mod.body, this.globals);
+      await this.closeGlobalGenerators();
       if (mod.syntaxError) {
         const e = pyError(mod.syntaxError.type ?? 'SyntaxError', mod.syntaxError.message);
         e.range = mod.syntaxError.range;
@@ -160,15 +162,29 @@ export class Interpreter implements CallContext {
     } catch (err) {
       const e = toPyException(this, err);
       this.finishTraceback(e, frame);
+      if (!e.fatal) await this.closeGlobalGenerators().catch(() => undefined);
       return { error: e, stopped: this.stopped };
     } finally {
       this.frames.pop();
     }
   }
 
+  /** At exit CPython frees the main module's globals in the order they were
+   *  defined, and a suspended generator they held is closed: its finally
+   *  blocks run after the last statement. */
+  private async closeGlobalGenerators(): Promise<void> {
+    const gens = [...this.globals.vars.values()].filter((v): v is PyGenerator => v instanceof PyGenerator);
+    await closeMadeSince(this, gens, 0);
+  }
+
   /** Adds the frame an exception is leaving to its traceback (innermost first). */
   finishTraceback(e: PyException, frame: Frame): void {
     if (!e.range && frame.stmtRange) e.range = frame.stmtRange;
+    if (e.lastFrame === frame) {
+      e.pendingRange = null;
+      return;
+    }
+    e.lastFrame = frame;
     const where = e.pendingRange ?? (e.frames.length === 0 ? e.range : null) ?? frame.stmtRange;
     e.pendingRange = null;
     // `range` rides along on the TraceFrame (extra JSON field) so that the

@@ -223,6 +223,9 @@ export const STOP: unique symbol = Symbol('StopIteration');
 export type IterResult = PyValue | typeof STOP;
 
 export class PyIterator extends PyObject {
+  /** The iterators this one draws from (enumerate's, zip's): a for loop
+   *  closes the generators among them that were made for it. */
+  sources: readonly PyIterator[] = [];
   get cls(): PyClass {
     return this.klass ?? builtinClasses.iterator;
   }

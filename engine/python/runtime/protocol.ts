@@ -4,7 +4,8 @@
 import { formatPyFloat } from '../format/float';
 import { strRepr } from '../format/str-repr';
 import { PyDict, PyDictView, PySet, objectId } from './dict';
-import { excClass, exceptionArgs, isExceptionClass, pyError } from './exceptions';
+import { PyGenerator } from './generator';
+import { excClass, excLinks, exceptionArgs, isExceptionClass, pyError } from './exceptions';
 import {
   CallContext, Ellipsis, NotImplemented, PyBoundMethod, PyBuiltin, PyClass, PyClassMethod, PyFunction,
   PyInstance, PyIterator, PyList, PyModule, PyObject, PyProperty, PyRange, PySlice, PyStaticMethod, PySuper,
@@ -88,16 +89,21 @@ function specialAttr(obj: PyValue, name: string): PyValue | undefined {
       return d ? PyDict.fromStringMap(d) : undefined;
     }
     case '__name__':
-      if (obj instanceof PyFunction || obj instanceof PyBuiltin) return obj.name;
+      if (obj instanceof PyFunction || obj instanceof PyBuiltin || obj instanceof PyGenerator) return obj.name;
       return undefined;
     case '__qualname__':
-      return obj instanceof PyFunction ? obj.qualname : undefined;
+      return obj instanceof PyFunction || obj instanceof PyGenerator ? obj.qualname : undefined;
+    case 'value':
+      // StopIteration.value: a generator's return value.
+      return obj instanceof PyInstance && obj.cls.isSubclassOf(excClass('StopIteration')) ? exceptionArgs(obj)[0] ?? null : undefined;
     case '__self__':
       return obj instanceof PyBoundMethod ? obj.self : undefined;
     case '__func__':
       return obj instanceof PyBoundMethod ? obj.func : undefined;
     case 'args':
       return obj instanceof PyInstance && isExceptionClass(obj.cls) ? new PyTuple(exceptionArgs(obj)) : undefined;
+    case '__cause__': case '__context__': case '__suppress_context__':
+      return obj instanceof PyInstance && isExceptionClass(obj.cls) ? chainAttr(obj, name) : undefined;
     case 'start': case 'stop': case 'step':
       if (obj instanceof PyRange) return obj[name];
       if (obj instanceof PySlice) return obj[name];
@@ -184,9 +190,36 @@ export async function genericSetAttr(ctx: CallContext, obj: PyValue, name: strin
     await ctx.call(attr.fset, [obj, value]);
     return;
   }
+  if (obj instanceof PyInstance && isExceptionClass(cls) && name.endsWith('__') && setChainAttr(obj, name, value)) return;
   const d = instanceDict(obj);
   if (!d) throw pyError('AttributeError', `'${cls.name}' object has no attribute '${name}'`);
   d.set(name, value);
+}
+
+function chainAttr(e: PyInstance, name: string): PyValue {
+  const l = excLinks(e);
+  return name === '__cause__' ? l.cause : name === '__context__' ? l.context : l.suppressContext;
+}
+
+/** BaseException's __cause__/__context__/__suppress_context__ setters. */
+function setChainAttr(e: PyInstance, name: string, value: PyValue): boolean {
+  const l = excLinks(e);
+  const exc = value === null || (value instanceof PyInstance && isExceptionClass(value.cls)) ? value : undefined;
+  switch (name) {
+    case '__cause__':
+      if (exc === undefined) throw pyError('TypeError', 'exception cause must be None or derive from BaseException');
+      l.cause = exc;
+      l.suppressContext = true;
+      return true;
+    case '__context__':
+      if (exc === undefined) throw pyError('TypeError', 'exception context must be None or derive from BaseException');
+      l.context = exc;
+      return true;
+    case '__suppress_context__':
+      l.suppressContext = value === true || (typeof value === 'bigint' && value !== 0n) || (typeof value === 'number' && value !== 0);
+      return true;
+  }
+  return false;
 }
 
 export const objectSetattr = new PyBuiltin('__setattr__', async (args, _kw, ctx) => {
@@ -379,6 +412,7 @@ export function defaultRepr(o: PyObject): string {
   if (o instanceof PyRange) return o.step === 1n ? `range(${o.start}, ${o.stop})` : `range(${o.start}, ${o.stop}, ${o.step})`;
   if (o === NotImplemented) return 'NotImplemented';
   if (o === Ellipsis) return 'Ellipsis';
+  if (o instanceof PyGenerator) return `<generator object ${o.qualname} at ${hexId(o)}>`;
   if (o instanceof PyIterator) return `<${o.cls.name} object at ${hexId(o)}>`;
   if (o instanceof PyInstance && isExceptionClass(o.cls)) {
     const args = exceptionArgs(o);
