@@ -24,6 +24,9 @@ export interface DawnOptions {
    *  reaches the Vulkan loader). */
   softwareFallback?: boolean;
   powerPreference?: GPUPowerPreference;
+  /** Request 'timestamp-query' when the adapter has it, with Dawn's timestamp
+   *  quantization off (for the benchmark's per-kernel GPU times; off by default). */
+  timestamps?: boolean;
 }
 
 /** A failure the CLI prints as one line, never as a stack trace. */
@@ -50,7 +53,9 @@ async function loadDawn(): Promise<DawnModule> {
 const instances: GPU[] = [];
 
 async function requestAdapter(dawn: DawnModule, opts: DawnOptions): Promise<GPUAdapter | null> {
-  const gpu = dawn.create([]);
+  // Dawn rounds timestamps to coarse steps unless told not to (a browser
+  // guard against timing attacks): per-kernel times need them exact.
+  const gpu = dawn.create(opts.timestamps ? ['disable-dawn-features=timestamp_quantization'] : []);
   instances.push(gpu);
   return gpu.requestAdapter({ powerPreference: opts.powerPreference ?? 'high-performance' });
 }
@@ -83,7 +88,9 @@ export async function createDawnDevice(opts: DawnOptions = {}): Promise<DawnDevi
         `VK_ICD_FILENAMES=${SWIFTSHADER_ICD} XDG_RUNTIME_DIR=/tmp`,
     );
   }
+  const timestamps = opts.timestamps === true && adapter.features.has('timestamp-query');
   const device = await adapter.requestDevice({
+    requiredFeatures: timestamps ? ['timestamp-query'] : [],
     requiredLimits: {
       maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
       maxBufferSize: adapter.limits.maxBufferSize,

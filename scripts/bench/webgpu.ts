@@ -6,19 +6,40 @@
 // Without a GPU it falls back to SwiftShader, where the figures only prove
 // the path runs: there it measures only matmul 256 and batch 64 unless
 // --full is given (matmul 2048 alone takes minutes in software).
-// Flags: --full, --no-cpu (GPU column only), --sizes 256,1024.
+//
+// Every WebGPU row also says where its time went: host ms (JavaScript until
+// the read is issued, submit included), read wait ms (until the values are
+// back), and per step what was asked of the device (dispatches, buffers and
+// bind groups created, copies, submits). A flat step time with a small
+// wait means host cost; a wait far above the GPU time means readback latency.
+//
+// Flags:
+//   --full                all sizes and batches even on a software adapter
+//   --no-cpu              GPU column only
+//   --sizes 256,1024      matmul sizes
+//   --profile             GPU time per kernel (timestamp queries, when the
+//                         adapter has them), top kernels, the idle round trip
+//   --matmul-candidates   time every matmul kernel candidate (1024 and 2048;
+//                         256 on a software adapter unless --full/--sizes)
+// Env: TL_MATMUL=<candidate> picks the matmul kernel for the main run
+//      (auto, t4bk16, t8bk8, t8bk16, vec4, v4t8bk16, v4t4bk32, v4t8bk32).
 import * as E from '../../engine/index';
 import type { Backend, Tensor } from '../../engine/index';
 import { Linear, ReLU, Sequential, CrossEntropyLoss } from '../../engine/nn/index';
 import { SGD } from '../../engine/optim/index';
 import { defaultGenerator } from '../../engine/random/index';
+import { createWebGPUBackend } from '../../engine/backend/webgpu/index';
 import type { WebGPUBackend } from '../../engine/backend/webgpu/index';
-import { createNodeWebGPU } from '../../extension/gpu/node-backend';
+import type { WebGPUStats } from '../../engine/backend/webgpu/webgpu-backend';
+import { MATMUL_VARIANTS, matmulSharedBytes } from '../../engine/backend/webgpu/kernels/matmul';
+import { createDawnDevice } from '../../extension/gpu/dawn';
 
 const args = process.argv.slice(2);
 const withCpu = !args.includes('--no-cpu');
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const full = args.includes('--full');
+const profile = args.includes('--profile');
+const candidates = args.includes('--matmul-candidates');
 const SIZES = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [256, 1024, 2048];
 const BATCHES = [64, 1024];
 const SOFTWARE_SIZES = [256];
@@ -33,43 +54,71 @@ interface Row {
   gpu: number | null;
   /** true when larger is better (GFLOP/s), false for ms. */
   higherBetter: boolean;
+  cost: string;
 }
 const rows: Row[] = [];
 
-/** Runs `step` (async) until the budget is spent; returns ms per step after one warm-up. */
-async function timeSteps(step: () => Promise<void>): Promise<number> {
-  await step(); // compiles pipelines, warms caches
+/** Where one step's time went, averaged over the timed steps. */
+interface Timing {
+  ms: number;
+  hostMs: number;
+  waitMs: number;
+  steps: number;
+}
+
+/** Runs `step` until the budget is spent, after `warm` untimed steps. `step`
+ *  returns the host ms it spent before its read was issued. */
+async function timeSteps(step: () => Promise<number>, before: () => void = () => {}, warm = 2): Promise<Timing> {
+  for (let i = 0; i < warm; i++) await step(); // compiles pipelines, fills the pool
+  before();
   let n = 0;
+  let host = 0;
   const t0 = performance.now();
   do {
-    await step();
+    host += await step();
     n++;
   } while (performance.now() - t0 < BUDGET_MS && n < 1000);
-  return (performance.now() - t0) / n;
+  const ms = (performance.now() - t0) / n;
+  return { ms, hostMs: host / n, waitMs: ms - host / n, steps: n };
 }
 
-/** Waits for the backend to finish (a GPU read is the only synchronisation). */
-async function settle(b: Backend, t: Tensor): Promise<void> {
-  if (b.name === 'webgpu') await (b as WebGPUBackend).sync();
-  else void t;
-}
-
-async function matmulMs(b: Backend, n: number): Promise<number> {
+async function matmulTiming(b: Backend, n: number): Promise<Timing & { perSync: number }> {
   E.setDefaultBackend(b);
   defaultGenerator.manualSeed(0);
   const x = E.randn([n, n], { backend: b });
   const y = E.randn([n, n], { backend: b });
   // Several products per synchronisation, so the GPU pipeline stays busy.
-  const perSync = b.name === 'webgpu' ? 4 : 1;
-  const ms = await timeSteps(async () => {
-    let z: Tensor = x;
-    for (let i = 0; i < perSync; i++) z = E.matmul(x, y);
-    await settle(b, z);
-  });
-  return ms / perSync;
+  const gpu = b.name === 'webgpu';
+  const perSync = gpu ? 4 : 1;
+  const t = await timeSteps(
+    async () => {
+      const t0 = performance.now();
+      const zs: Tensor[] = [];
+      for (let i = 0; i < perSync; i++) zs.push(E.matmul(x, y));
+      if (!gpu) return performance.now() - t0;
+      const done = (b as WebGPUBackend).sync();
+      const host = performance.now() - t0;
+      await done;
+      // The products are dropped here; freeing them now keeps buffer creation
+      // (GC timing) out of a kernel benchmark.
+      for (const z of zs) b.dispose(z.storage);
+      return host;
+    },
+    () => (gpu ? (b as WebGPUBackend).resetStats() : undefined),
+  );
+  return { ...t, perSync };
 }
 
-async function trainStepMs(b: Backend, batch: number): Promise<number> {
+/** One product of the benchmark's seeded inputs, read back (candidates are checked against 'auto'). */
+async function matmulResult(b: Backend, n: number): Promise<Float32Array> {
+  E.setDefaultBackend(b);
+  defaultGenerator.manualSeed(0);
+  const x = E.randn([n, n], { backend: b });
+  const y = E.randn([n, n], { backend: b });
+  return (await E.matmul(x, y).read()) as Float32Array;
+}
+
+async function trainTiming(b: Backend, batch: number): Promise<Timing> {
   E.setDefaultBackend(b);
   defaultGenerator.manualSeed(0);
   const model = new Sequential(new Linear(784, 128), new ReLU(), new Linear(128, 64), new ReLU(), new Linear(64, 10));
@@ -78,30 +127,64 @@ async function trainStepMs(b: Backend, batch: number): Promise<number> {
   const target = E.fromValues(labels, [batch], 'int64', b);
   const criterion = new CrossEntropyLoss();
   const opt = new SGD([...model.parameters()], { lr: 0.01 });
-  return timeSteps(async () => {
-    opt.zeroGrad();
-    const out = (await model.call(x)) as Tensor;
-    const loss = (await criterion.call(out, target)) as Tensor;
-    E.backward(loss);
-    opt.step();
-    // A training loop reads the loss every step (print / logging).
-    await loss.read();
-  });
+  return timeSteps(
+    async () => {
+      const t0 = performance.now();
+      opt.zeroGrad();
+      const out = (await model.call(x)) as Tensor;
+      const loss = (await criterion.call(out, target)) as Tensor;
+      E.backward(loss);
+      opt.step();
+      // A training loop reads the loss every step (print / logging).
+      const read = loss.read();
+      const host = performance.now() - t0;
+      await read;
+      return host;
+    },
+    () => (b.name === 'webgpu' ? (b as WebGPUBackend).resetStats() : undefined),
+  );
 }
 
-function fmt(v: number | null, unit: string): string {
+function per(s: WebGPUStats, n: number, k: keyof WebGPUStats): string {
+  const v = (s[k] as number) / n;
+  return v === Math.round(v) ? String(v) : v.toFixed(1);
+}
+
+/** One line of device work per step (or per sync). */
+function costLine(s: WebGPUStats, n: number): string {
+  return (
+    `${per(s, n, 'dispatches')} dispatches, ${per(s, n, 'submits')} submits, ${per(s, n, 'reads')} reads, ` +
+    `${per(s, n, 'createBuffer')} createBuffer (${per(s, n, 'poolCreates')} storage), ` +
+    `${per(s, n, 'createBindGroup')} bind groups created (${per(s, n, 'bindGroupHits')} cached), ` +
+    `${per(s, n, 'passes')} passes, ${per(s, n, 'copies')} copies, ${per(s, n, 'clears')} clears (${per(s, n, 'clearsSkipped')} skipped), ` +
+    `${(s.uploadBytes / n / 1024).toFixed(1)} KiB uploaded, ${per(s, n, 'disposed')} freed early, ${per(s, n, 'collected')} by GC`
+  );
+}
+
+/** GPU time per step from timestamps, and the five costliest programs. */
+async function gpuLines(b: WebGPUBackend, n: number): Promise<string[]> {
+  const kt = await b.kernelTimes();
+  if (!kt) return [];
+  const top = [...kt.byKernel.entries()].sort((p, q) => q[1].ms - p[1].ms).slice(0, 6);
+  return [
+    `GPU: kernels ${(kt.totalMs / n).toFixed(3)} ms, span ${(kt.spanMs / n).toFixed(3)} ms (first kernel start to last end, per submit)`,
+    `top kernels: ${top.map(([k, v]) => `${k} ${(v.ms / n).toFixed(3)} ms (${(v.count / n).toFixed(0)}x)`).join('; ')}`,
+  ];
+}
+
+function fmt(v: number | null): string {
   if (v === null) return '-';
-  return unit === 'GFLOP/s' ? v.toFixed(v < 10 ? 2 : 1) : v.toFixed(v < 10 ? 2 : 1);
+  return v.toFixed(v < 10 ? 2 : 1);
 }
 
 function printTable(adapter: string): void {
-  const head = ['workload', 'unit', 'cpu backend', 'webgpu', 'webgpu vs cpu'];
+  const head = ['workload', 'unit', 'cpu backend', 'webgpu', 'webgpu vs cpu', 'webgpu cost per step (host / read wait ms, buffers, bind groups)'];
   const body = rows.map((r) => {
     const ratio = r.cpu !== null && r.gpu !== null ? (r.higherBetter ? r.gpu / r.cpu : r.cpu / r.gpu) : null;
-    return [r.name, r.unit, fmt(r.cpu, r.unit), fmt(r.gpu, r.unit), ratio === null ? '-' : `${ratio.toFixed(2)}x`];
+    return [r.name, r.unit, fmt(r.cpu), fmt(r.gpu), ratio === null ? '-' : `${ratio.toFixed(2)}x`, r.cost];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`WebGPU adapter: ${adapter}`);
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -109,31 +192,92 @@ function printTable(adapter: string): void {
   console.log('(webgpu vs cpu: above 1x = WebGPU faster; one Node process, same run)');
 }
 
+function brief(t: Timing, s: WebGPUStats, n: number): string {
+  return `${t.hostMs.toFixed(2)} / ${t.waitMs.toFixed(2)}, ${per(s, n, 'createBuffer')}, ${per(s, n, 'createBindGroup')}`;
+}
+
+async function compareCandidates(device: GPUDevice, sizes: number[]): Promise<void> {
+  console.log('');
+  console.log('matmul candidates (GFLOP/s by wall time; by GPU time where timestamps exist; max |diff| vs auto):');
+  const limit = device.limits.maxComputeWorkgroupStorageSize;
+  for (const n of sizes) {
+    const gf = (ms: number) => (2 * n * n * n) / (ms * 1e6);
+    let reference: Float32Array | null = null;
+    for (const v of MATMUL_VARIANTS.keys()) {
+      if (matmulSharedBytes(v) > limit) {
+        console.log(`  ${n} ${v.padEnd(9)} skipped: needs ${matmulSharedBytes(v)} bytes of workgroup memory, device has ${limit}`);
+        continue;
+      }
+      const b = createWebGPUBackend(device, { matmul: v });
+      if (profile) b.enableProfiling();
+      const t = await matmulTiming(b, n);
+      const calls = t.steps * t.perSync;
+      const kt = await b.kernelTimes();
+      const gpuMs = kt ? kt.totalMs / calls : null;
+      const got = await matmulResult(b, n);
+      reference ??= got;
+      let diff = 0;
+      for (let i = 0; i < got.length; i++) diff = Math.max(diff, Math.abs(got[i] - reference[i]));
+      const keys = b.programKeys().filter((k) => k.startsWith('matmul')).join(', ');
+      console.log(
+        `  ${n} ${v.padEnd(9)} ${gf(t.ms / t.perSync).toFixed(1).padStart(8)} GFLOP/s wall` +
+          `${gpuMs ? `, ${gf(gpuMs).toFixed(1).padStart(8)} GFLOP/s GPU (${gpuMs.toFixed(3)} ms)` : ''}` +
+          `, max|diff| ${diff.toExponential(1)}  [${keys}]`,
+      );
+      b.destroy();
+    }
+  }
+}
+
 async function main(): Promise<void> {
-  const web = await createNodeWebGPU({ softwareFallback: true });
-  const adapter = `${web.adapterName}${web.software ? ' (software: figures only prove the path runs)' : ''}`;
-  console.log(`WebGPU adapter: ${adapter}`);
-  const quick = web.software && !full && !args.includes('--sizes');
+  const { device, adapterName, software } = await createDawnDevice({ softwareFallback: true, timestamps: profile });
+  const matmul = process.env.TL_MATMUL ?? 'auto';
+  const web = createWebGPUBackend(device, { matmul });
+  const adapter = `${adapterName}${software ? ' (software: figures only prove the path runs)' : ''}`;
+  console.log(`WebGPU adapter: ${adapter}; matmul kernel: ${matmul}`);
+  if (profile) {
+    const on = web.enableProfiling();
+    console.log(`  profile: ${on ? 'GPU timestamps on (one compute pass per dispatch)' : "adapter has no 'timestamp-query': host and wait times only"}`);
+    // The floor under every step that reads: submit + mapAsync with no work.
+    const idle = await timeSteps(async () => {
+      const t0 = performance.now();
+      const p = web.sync();
+      const host = performance.now() - t0;
+      await p;
+      return host;
+    });
+    console.log(`  idle round trip (empty submit + 4-byte mapAsync): ${idle.ms.toFixed(3)} ms (host ${idle.hostMs.toFixed(3)} ms)`);
+  }
+  const quick = software && !full && !args.includes('--sizes');
   const sizes = quick ? SOFTWARE_SIZES : SIZES;
   const batches = quick ? SOFTWARE_BATCHES : BATCHES;
   if (quick) console.log(`  software adapter: measuring matmul ${sizes.join('/')} and batch ${batches.join('/')} only (--full for all)`);
   for (const n of sizes) {
     const gf = (ms: number) => (2 * n * n * n) / (ms * 1e6);
-    const gpu = gf(await matmulMs(web.backend, n));
-    const cpu = withCpu ? gf(await matmulMs(E.cpuBackend, n)) : null;
-    rows.push({ name: `matmul ${n}x${n}`, unit: 'GFLOP/s', cpu, gpu, higherBetter: true });
-    console.log(`  matmul ${n}: webgpu ${fmt(gpu, 'GFLOP/s')} GFLOP/s, cpu ${fmt(cpu, 'GFLOP/s')} GFLOP/s`);
+    const t = await matmulTiming(web, n);
+    const s = web.stats();
+    const gpu = gf(t.ms / t.perSync);
+    const cpu = withCpu ? gf((await matmulTiming(E.cpuBackend, n)).ms) : null;
+    rows.push({ name: `matmul ${n}x${n}`, unit: 'GFLOP/s', cpu, gpu, higherBetter: true, cost: brief(t, s, t.steps) + ' per 4 products' });
+    console.log(`  matmul ${n}: webgpu ${fmt(gpu)} GFLOP/s, cpu ${fmt(cpu)} GFLOP/s`);
+    console.log(`    per sync of ${t.perSync} products: ${t.ms.toFixed(2)} ms = host ${t.hostMs.toFixed(2)} + read wait ${t.waitMs.toFixed(2)}; ${costLine(s, t.steps)}`);
+    for (const l of await gpuLines(web, t.steps)) console.log(`    ${l}`);
   }
   for (const batch of batches) {
-    const gpu = await trainStepMs(web.backend, batch);
-    const cpu = withCpu ? await trainStepMs(E.cpuBackend, batch) : null;
-    rows.push({ name: `MLP 784-128-64-10 train step, batch ${batch}`, unit: 'ms', cpu, gpu, higherBetter: false });
-    console.log(`  train step batch ${batch}: webgpu ${fmt(gpu, 'ms')} ms, cpu ${fmt(cpu, 'ms')} ms`);
+    const t = await trainTiming(web, batch);
+    const s = web.stats();
+    const cpu = withCpu ? (await trainTiming(E.cpuBackend, batch)).ms : null;
+    rows.push({ name: `MLP 784-128-64-10 train step, batch ${batch}`, unit: 'ms', cpu, gpu: t.ms, higherBetter: false, cost: brief(t, s, t.steps) });
+    console.log(`  train step batch ${batch}: webgpu ${fmt(t.ms)} ms, cpu ${fmt(cpu)} ms`);
+    console.log(`    per step: host ${t.hostMs.toFixed(2)} ms until the read is issued, read wait ${t.waitMs.toFixed(2)} ms; ${costLine(s, t.steps)}`);
+    for (const l of await gpuLines(web, t.steps)) console.log(`    ${l}`);
   }
   E.setDefaultBackend(E.cpuBackend);
   console.log('');
   printTable(adapter);
-  web.close();
+  if (candidates) await compareCandidates(device, args.includes('--sizes') || !software || full ? (args.includes('--sizes') ? sizes : [1024, 2048]) : [256]);
+  web.destroy();
+  device.destroy();
 }
 
 main().catch((e: unknown) => {

@@ -20,6 +20,11 @@ export class PipelineCache {
     return this.pipelines.size;
   }
 
+  /** Keys of the compiled programs (tests check which variant ran). */
+  keys(): string[] {
+    return [...this.pipelines.keys()];
+  }
+
   get(program: KernelProgram): GPUComputePipeline {
     let pipeline = this.pipelines.get(program.key);
     if (!pipeline) {

@@ -230,6 +230,11 @@ export class WebGPUBackend implements Backend {
     };
   }
 
+  /** Keys of the compiled programs, e.g. 'matmul:f32:vec4:kn:8x16'. */
+  programKeys(): string[] {
+    return this.pipelines.keys();
+  }
+
   resetStats(): void {
     this.queue.resetCounters();
     this.pool.creates = 0;
