@@ -94,6 +94,7 @@ export class TrainingView implements View {
     const bar = ensure(container, 'div', 'tl-toolbar');
     bar.append(this.slider.element);
     this.caption = ensure(bar, 'span', 'tl-step');
+    this.caption.style.fontWeight = '600';
     this.svgEl = ensureSvg(container, 'tl-training-svg');
   }
 

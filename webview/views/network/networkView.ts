@@ -57,6 +57,7 @@ export class NetworkView implements View {
     this.el = container;
     const bar = ensure(container, 'div', 'tl-toolbar');
     this.stepLine = ensure(bar, 'span', 'tl-step');
+    this.stepLine.style.fontWeight = '600';
     this.endButton = createButton('Show end of run', () => this.ctx.update({ step: null }), 'Stop following the Training slider: show the weights the run ended with');
     bar.append(createButton('Fit', () => this.fit()), this.endButton);
     ensure(container, 'p', 'tl-note');
@@ -81,7 +82,7 @@ export class NetworkView implements View {
     const net = networkOf(ctx.trace.graph, chosen?.snapshot ?? null);
     // Which moment the picture is of: the slider's step (Training view) or the end.
     this.stepLine.textContent = chosen
-      ? `${stepCaption(chosen, 'Weights')}; fill = activations of that step's forward pass.`
+      ? `${stepCaption(chosen, 'Weights')}, with the activations of that step's forward pass.`
       : ctx.trace.steps.length ? `Weights at the end of the run (after step ${ctx.trace.steps[ctx.trace.steps.length - 1].step}); the Training view's slider picks another step.` : 'Weights at the end of the run.';
     this.endButton.hidden = !chosen;
     emptyNote(this.el, net ? null : 'No linear layers yet: the Network view draws torch.mm / nn.Linear layers as neurons.');

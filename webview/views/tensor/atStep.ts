@@ -21,16 +21,18 @@ export function blockMatrix(p: ParamSnapshot): Matrix {
   return { rows, cols, cells: b.values.map((_v, i) => blockValue(b, i)), clipped: false };
 }
 
-/** "block means: 19×20 blocks of 7×40 values" or "value" when nothing is binned. */
-export function blockTitle(p: ParamSnapshot, step: number): string {
+/** "block means after step 5: 19×20 blocks of up to 7×40 values", or
+ *  "value after step 5" when nothing is binned. `when`: "after step 5". */
+export function blockTitle(p: ParamSnapshot, when: string): string {
   const g = p.blocks.groupSize;
-  if (g.every((x) => x === 1)) return `value after step ${step}`;
+  if (g.every((x) => x === 1)) return `value ${when}`;
   const blocks = p.blocks.shape.join('×');
-  return `block means after step ${step}: ${blocks} blocks of up to ${g.join('×')} values`;
+  return `block means ${when}: ${blocks} blocks of up to ${g.join('×')} values`;
 }
 
-/** `recorded`: the snapshot's step; `caption` says which step was asked for. */
-export function drawAtStep(svgEl: SVGSVGElement, name: string, dtype: string, p: ParamSnapshot, recorded: number, caption: string, t: Theme): void {
+/** `when`: which moment the snapshot is ("after step 592"); `caption` says
+ *  which step was asked for. */
+export function drawAtStep(svgEl: SVGSVGElement, name: string, dtype: string, p: ParamSnapshot, when: string, caption: string, t: Theme): void {
   const svg = d3.select(svgEl);
   svg.selectAll('*').remove();
   const s = p.stats;
@@ -42,11 +44,11 @@ export function drawAtStep(svgEl: SVGSVGElement, name: string, dtype: string, p:
   const shapeBox = renderShape(shapeG, p.shape, t);
   const top = 44 + shapeBox.height + 14;
   const hmG = svg.append('g').attr('class', 'heatmap').attr('transform', `translate(0,${top})`).node()!;
-  const maxAbs = s ? Math.max(Math.abs(s.min), Math.abs(s.max)) : 1;
   const m = blockMatrix(p);
-  // The colour scale spans the parameter's own min..max at that step, so a
-  // block mean near zero reads as "these weights cancel out", not as small weights.
-  const hm = renderHeatmap(hmG, m, { theme: t, maxAbs, image: false, title: blockTitle(p, recorded), maxWidth: 420 });
+  // Colours span the largest |cell|: block means of many weights are much
+  // smaller than the weights' own range, and on that range they would all look blank.
+  const maxAbs = Math.max(1e-30, ...m.cells.map((v) => (v === null ? 0 : Math.abs(v))));
+  const hm = renderHeatmap(hmG, m, { theme: t, maxAbs, image: false, title: blockTitle(p, when), maxWidth: 420 });
   const hy = top + hm.height + 16;
   const histG = svg.append('g').attr('class', 'hist').attr('transform', `translate(0,${hy})`).node()!;
   renderHistogram(histG, p.hist, { theme: t, width: 260, height: 110, title: `histogram of all ${numel(p.shape)} values` });
@@ -56,7 +58,8 @@ export function drawAtStep(svgEl: SVGSVGElement, name: string, dtype: string, p:
   svg.append('g').attr('class', 'stats').attr('transform', `translate(290,${hy + 30})`)
     .selectAll('text').data(statLines).join('text').attr('y', (_d, i) => i * 18).attr('font-size', 12)
     .attr('font-family', t.mono).attr('fill', t.fg).text((d) => d);
-  const width = Math.max(hm.width, 560, shapeBox.width, head.length * 8) + 10;
+  // Text widths estimated (bold 13-14px): the caption must not be cut off.
+  const width = Math.max(hm.width, 560, shapeBox.width, head.length * 8, caption.length * 7.4) + 10;
   const height = hy + 120;
   svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
 }

@@ -54,7 +54,9 @@ export function shapeDiagram(shape: readonly number[], cell = 14): ShapeDiagram 
 export function renderShape(g: SVGGElement, shape: readonly number[], theme: Theme): { width: number; height: number } {
   const layout = shapeDiagram(shape);
   const root = d3.select(g);
-  const left = shape.length >= 2 ? 80 : 0;
+  // Room for the rows label left of the face ("dim 0: 16 (…)" is wider than "dim 0: 3").
+  const rows = layout.labels.find((l) => l.key === 'rows');
+  const left = rows ? Math.max(80, Math.ceil(12 + 6.5 * rows.text.length)) : 0;
   root.selectAll<SVGRectElement, ShapeCell>('rect.cell').data(layout.cells, (c) => c.key).join('rect')
     .attr('class', 'cell').attr('x', (c) => c.x + left).attr('y', (c) => c.y).attr('width', (c) => c.size).attr('height', (c) => c.size)
     .attr('fill', (c) => (c.layer === 0 ? theme.nodeInput : theme.nodeOp)).attr('stroke', theme.muted).attr('stroke-width', 0.8);

@@ -4,7 +4,8 @@
 // The grid also lists the model's parameters; when the Training view's slider
 // picks a step, a parameter is shown as it was after that step (atStep.ts).
 import * as d3 from 'd3';
-import type { ExprRecord, Trace, TensorSummary } from '../../../engine/trace/types';
+import { roundForSample } from '../../../engine/trace/stats';
+import type { ExprRecord, ParamSnapshot, StepSnapshot, Trace, TensorSummary } from '../../../engine/trace/types';
 import type { ViewId } from '../../../extension/protocol';
 import { fmt, numel, shapeText } from '../../format';
 import { createButton, createCheckbox, createDataGrid, createDropdown, type DataGrid, type Dropdown } from '../../ui/toolkit';
@@ -36,12 +37,13 @@ export interface Shown {
   nodeId?: number;
 }
 
-/** The parameters of the graph that no named expression shows: "model.0.weight". */
+/** The parameters of the graph that no named expression shows: "model.0.weight".
+ *  No line: a parameter node's range is where a forward pass first used it. */
 export function paramEntries(trace: Trace, named: readonly Shown[]): Shown[] {
   const shownNodes = new Set(named.map((r) => r.nodeId));
   return trace.graph.nodes
     .filter((n) => n.kind === 'param' && n.value && !shownNodes.has(n.id))
-    .map((n) => ({ key: `node:${n.id}`, name: n.module ? `${n.module}.${n.label}` : n.label, line: n.range ? String(n.range.line) : '', value: n.value!, nodeId: n.id }));
+    .map((n) => ({ key: `node:${n.id}`, name: n.module ? `${n.module}.${n.label}` : n.label, line: '', value: n.value!, nodeId: n.id }));
 }
 
 function nameOf(e: ExprRecord, source: string): string {
@@ -83,6 +85,7 @@ export class TensorView implements View {
     stepBar.classList.add('tl-toolbar');
     main.insertBefore(stepBar, this.pickers);
     this.stepNote = ensure(stepBar, 'span', 'tl-step');
+    this.stepNote.style.fontWeight = '600';
     this.endButton = createButton('Show end of run', () => this.ctx.update({ step: null }), 'Show the values the run ended with');
     stepBar.append(this.endButton);
     this.svgEl = ensureSvg(main, 'tl-tensor-svg');
@@ -132,14 +135,14 @@ export class TensorView implements View {
     );
     emptyNote(this.el, rec ? null : 'No tensors in this run yet.');
     const step = chosenStep(ctx);
-    const snap = rec && step?.snapshot ? step.snapshot.params.find((p) => p.nodeId !== undefined && p.nodeId === rec.nodeId) : undefined;
+    const shown = rec ? this.snapshotOf(rec, step) : null;
     this.endButton.hidden = !step;
     this.stepNote.textContent = !step ? ''
-      : snap ? `The Training slider is at step ${step.step}: this parameter is shown as it was then.`
+      : shown?.step ? `The Training slider is at step ${step.step}: this parameter is shown as it was then.`
       : rec && this.isParam(rec) ? stepCaption(step, 'Parameter values')
       : `The Training slider is at step ${step.step}, but only parameters are recorded per step: this is the last value of the run.`;
     this.stepNote.parentElement!.hidden = !step;
-    const mode = snap ? 'step' : 'value';
+    const mode = shown ? 'step' : 'value';
     if (mode !== this.mode) d3.select(this.svgEl).selectAll('*').remove();
     this.mode = mode;
     if (!rec) {
@@ -148,10 +151,12 @@ export class TensorView implements View {
       this.printed.textContent = '';
       return;
     }
-    if (snap && step?.snapshot) {
+    if (shown) {
       this.pickers.replaceChildren();
-      drawAtStep(this.svgEl, rec.name, rec.value.dtype, snap, step.snapshot.step, stepCaption(step, 'Values'), ctx.theme);
-      this.printed.textContent = `print() output is kept for the end of the run only: press "Show end of run" to see ${rec.name} printed.`;
+      drawAtStep(this.svgEl, rec.name, rec.value.dtype, shown.param, shown.when, shown.caption, ctx.theme);
+      this.printed.textContent = shown.step
+        ? `print() output is kept for the end of the run only: press "Show end of run" to see ${rec.name} printed.`
+        : rec.value.printed;
       return;
     }
     const key = rec.key;
@@ -162,6 +167,28 @@ export class TensorView implements View {
     this.renderPickers(key, v.shape, choice, image);
     this.draw(rec.name, v, choice, image);
     this.printed.textContent = v.printed;
+  }
+
+  /** The snapshot a parameter is drawn from: the chosen step's; or, at the
+   *  end of the run, the last step's when the preview holds only part of the
+   *  value and that snapshot is the value the run ended with (same stats). */
+  private snapshotOf(rec: Shown, step: ReturnType<typeof chosenStep>): { param: ParamSnapshot; when: string; caption: string; step: boolean } | null {
+    const find = (s: StepSnapshot | undefined): ParamSnapshot | undefined =>
+      rec.nodeId === undefined ? undefined : s?.params.find((p) => p.nodeId === rec.nodeId);
+    if (step) {
+      const param = find(step.snapshot ?? undefined);
+      return param && step.snapshot ? { param, when: `after step ${step.snapshot.step}`, caption: stepCaption(step, 'Values'), step: true } : null;
+    }
+    const last = this.ctx.trace.snapshots?.at(-1);
+    const param = find(last);
+    const v = rec.value.stats;
+    if (!last || !param?.stats || !v || rec.value.sample.complete) return null;
+    const same = (['min', 'max', 'mean', 'std'] as const).every((k) => roundForSample(v[k]) === param.stats![k]);
+    if (!same) return null;
+    return {
+      param, when: `at the end of the run (after step ${last.step})`, step: false,
+      caption: `Whole value from the last step's snapshot (the preview keeps ${rec.value.sample.values.length} of ${numel(rec.value.shape)} values).`,
+    };
   }
 
   private isParam(r: Shown): boolean {
