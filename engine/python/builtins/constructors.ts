@@ -1,7 +1,8 @@
 // Builtin types as callables: int(), float(), str(), list(), dict(), ...
 // implemented as __new__ so that type(x)(...) and isinstance work uniformly.
 import { formatPyFloat } from '../format/float';
-import { PyDict, PySet } from '../runtime/dict';
+import { PyDict, PySet, objectId } from '../runtime/dict';
+import { prepareKeys } from '../runtime/ops';
 import { excClass, exceptionArgs, isExceptionClass, pyError } from '../runtime/exceptions';
 import { toArray } from '../runtime/iter';
 import {
@@ -151,7 +152,13 @@ export function installConstructors(): void {
   const makeSet = (frozen: boolean) => async (args: PyValue[], _k: Kwargs, ctx: CallContext) => {
     arity(frozen ? 'frozenset' : 'set', args, 0, 1);
     const s = new PySet(frozen);
-    if (args.length) for (const v of await toArray(ctx, args[0])) s.add(v);
+    if (args.length) {
+      const items = await toArray(ctx, args[0]);
+      for (const v of items) {
+        await prepareKeys(ctx, s, [v]);
+        s.add(v);
+      }
+    }
     return s;
   };
   ctor(B.set, makeSet(false));
@@ -208,7 +215,8 @@ export function installConstructors(): void {
   B.object.dict.set('__setattr__', objectSetattr);
   methods(B.object, {
     __eq__: (args) => args[0] === args[1],
-    __hash__: (args) => BigInt(args[0] !== null && typeof args[0] === 'object' ? 1 : 0),
+    // id(obj) >> 4, as CPython hashes by address.
+    __hash__: (args) => (args[0] !== null && typeof args[0] === 'object' ? 8750000000000n + BigInt(objectId(args[0])) : 0n),
   });
   // Defaults that user classes inherit: found by lookups but treated as "not
   // overridden" by findDunder's callers comparing against these objects.
@@ -252,6 +260,7 @@ export async function dictUpdate(ctx: CallContext, d: PyDict, src: PyValue): Pro
       throw pyError('ValueError', `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
     }
     i++;
+    await prepareKeys(ctx, d, [pair[0]]);
     d.set(pair[0], pair[1]);
   }
 }

@@ -1,9 +1,9 @@
 // list, tuple, dict and set methods.
-import { PyDict, PyDictView, PySet } from '../runtime/dict';
+import { PyDict, PyDictView, PySet, needsKeyPrep } from '../runtime/dict';
 import { PyException, excClass, newException, pyError } from '../runtime/exceptions';
 import { arrayIterator, toArray } from '../runtime/iter';
-import { CallContext, PyBuiltin, PyClassMethod, PyIterator, PyList, PyTuple, PyValue, builtinClasses as B } from '../runtime/objects';
-import { eq } from '../runtime/ops';
+import { CallContext, PyBuiltin, PyClass, PyClassMethod, PyIterator, PyList, PyTuple, PyValue, builtinClasses as B } from '../runtime/objects';
+import { eq, prepareKeys } from '../runtime/ops';
 import { repr, truthy, typeName } from '../runtime/protocol';
 import { arity, intArg, methods, onlyKwargs } from './args';
 import { dictUpdate } from './constructors';
@@ -150,6 +150,7 @@ export function installContainerMethods(): void {
   })));
   methods(B.set, setMethods());
   methods(B.frozenset, setMethods());
+  for (const cls of [B.dict, B.set, B.frozenset]) hashArgsFirst(cls);
   methods(B.iterator, {
     __iter__: (a) => a[0],
     __next__: async (a) => {
@@ -211,4 +212,29 @@ function setMethods() {
     issuperset: async (a: PyValue[], _k: unknown, ctx: CallContext) => (await toArray(ctx, a[1])).every((v) => set(a).has(v)),
     __len__: (a: PyValue[]) => BigInt(set(a).map.size),
   };
+}
+
+/** dict and set methods key synchronously: keys whose class defines a Python
+ *  __hash__ (arguments, or items of a list/tuple argument) are hashed first. */
+function hashArgsFirst(cls: PyClass): void {
+  for (const [name, m] of cls.dict) {
+    if (!(m instanceof PyBuiltin)) continue;
+    const f = m.fn;
+    cls.dict.set(name, new PyBuiltin(name, (a, kw, ctx) => {
+      const keys = userHashedIn(a);
+      if (!keys.length) return f(a, kw, ctx);
+      const self = a[0] instanceof PyDict || a[0] instanceof PySet ? a[0] : null;
+      return (prepareKeys(ctx, self, keys) as Promise<void>).then(() => f(a, kw, ctx));
+    }));
+  }
+}
+
+function userHashedIn(args: PyValue[]): PyValue[] {
+  const out: PyValue[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i];
+    if (needsKeyPrep(v)) out.push(v);
+    else if (v instanceof PyList || v instanceof PyTuple) for (const x of v.items) if (needsKeyPrep(x)) out.push(x);
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ import {
   attributeError, delAttr, findDunder, getAttrOpt, len, repr, setAttr, str, truthy, typeName, typeOf,
 } from '../runtime/protocol';
 import { formatValue } from '../runtime/format-value';
+import { pyHash } from '../runtime/hash';
 import { arity, bigintArg, fn, intArg, noKwargs, numberArg, onlyKwargs, strArg } from './args';
 
 type Table = Record<string, PyBuiltin>;
@@ -98,7 +99,8 @@ export function isinstanceOf(v: PyValue, cls: PyValue): boolean {
   return typeOf(v).isSubclassOf(cls);
 }
 
-function hashOf(v: PyValue): bigint {
+/** A stable number for id() of a value JS keeps unboxed (ints, strs). */
+function idOfValue(v: PyValue): bigint {
   if (typeof v === 'bigint') return v % 2305843009213693951n;
   if (typeof v === 'boolean') return v ? 1n : 0n;
   if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v) % 2305843009213693951n;
@@ -383,14 +385,14 @@ export function builtinFunctions(): Table {
       return v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyClass ||
         (v !== null && typeof v === 'object' && findDunder(typeOf(v), '__call__') !== undefined);
     }),
-    hash: fn('hash', (args) => {
+    hash: fn('hash', (args, _k, ctx) => {
       arity('hash', args, 1);
-      return hashOf(args[0]);
+      return pyHash(ctx, args[0]);
     }),
     id: fn('id', (args) => {
       arity('id', args, 1);
       const v = args[0];
-      return BigInt(v !== null && typeof v === 'object' ? 140000000000000 + objectId(v) * 16 : 94000000000000 + Number(hashOf(v) % 1000000n) * 16);
+      return BigInt(v !== null && typeof v === 'object' ? 140000000000000 + objectId(v) * 16 : 94000000000000 + Number(idOfValue(v) % 1000000n) * 16);
     }),
     getattr: fn('getattr', async (args, _k, ctx) => {
       arity('getattr', args, 2, 3);

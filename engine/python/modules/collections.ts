@@ -6,7 +6,7 @@ import { arrayIterator, toArray } from '../runtime/iter';
 import {
   CallContext, Kwargs, PyBuiltin, PyClass, PyInstance, PyList, PyStaticMethod, PyTuple, PyValue, builtinClasses as B,
 } from '../runtime/objects';
-import { eq } from '../runtime/ops';
+import { eq, prepareKeys } from '../runtime/ops';
 import { repr, typeName } from '../runtime/protocol';
 import { dictUpdate } from '../builtins/constructors';
 import { intArg, methods } from '../builtins/args';
@@ -34,7 +34,14 @@ async function count(d: PyDict, src: PyValue, ctx: CallContext): Promise<void> {
     for (const [k, v] of src.entries()) d.set(k, v);
     return;
   }
-  for (const x of await toArray(ctx, src)) d.set(x, ((d.get(x) as bigint | undefined) ?? 0n) + 1n);
+  for (const x of await toArray(ctx, src)) {
+    // CPython's _count_elements looks the key up twice (get, then store):
+    // a Python __hash__/__eq__ runs for each.
+    await prepareKeys(ctx, d, [x]);
+    const n = ((d.get(x) as bigint | undefined) ?? 0n) + 1n;
+    await prepareKeys(ctx, d, [x]);
+    d.set(x, n);
+  }
 }
 
 function mostCommon(d: PyDict): [PyValue, PyValue][] {

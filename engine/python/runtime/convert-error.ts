@@ -3,14 +3,14 @@
 // RecursionError, anything else is reported as an internal error at the range
 // reached — never a JS stack trace.
 import { FormatSpecError, IntDigitsError } from '../format/spec';
-import { UnhashableError } from './dict';
+import { HashResultError, UnhashableError } from './dict';
 import { PyException, excClasses, newException, pyError } from './exceptions';
 import { MroError } from './objects';
 import type { Interpreter } from './interpreter';
 
 export function toPyException(it: Interpreter, err: unknown): PyException {
   if (err instanceof PyException) return err;
-  if (err instanceof UnhashableError) return pyError('TypeError', err.message);
+  if (err instanceof UnhashableError || err instanceof HashResultError) return pyError('TypeError', err.message);
   if (err instanceof FormatSpecError || err instanceof IntDigitsError) return pyError('ValueError', err.message);
   if (err instanceof MroError) return pyError('TypeError', err.message);
   if (err instanceof RangeError && /BigInt/i.test(err.message)) return pyError('MemoryError', 'the integer is too large for Tensor Lens');

@@ -2,7 +2,7 @@
 // 1 == 1.0 == True collide as in Python. Instances and native objects hash by
 // identity (as torch.Tensor and objects without __hash__ do).
 import { cpythonIntSetOrder } from './set-order';
-import { PyClass, PyObject, PyTuple, PyValue, builtinClasses, PyList, PyInstance } from './objects';
+import { PyClass, PyFunction, PyObject, PyTuple, PyValue, builtinClasses, PyList, PyInstance } from './objects';
 
 let nextId = 1;
 const ids = new WeakMap<object, number>();
@@ -25,6 +25,18 @@ export class UnhashableError extends Error {
 
 export type HashKey = string;
 
+/** Keys of native objects that hash by value (torch.Size as the tuple it equals). */
+const nativeKeys = new Map<PyClass, (v: PyInstance) => HashKey>();
+
+export function registerNativeKey(cls: PyClass, key: (v: PyInstance) => HashKey): void {
+  nativeKeys.set(cls, key);
+}
+
+/** Keys of instances whose class defines __hash__, found by calling it (and
+ *  __eq__ against earlier objects of the same hash) in prepareKey: dicts and
+ *  sets are synchronous, Python methods are not. */
+const userKeys = new WeakMap<PyInstance, HashKey>();
+
 export function hashKey(v: PyValue): HashKey {
   switch (typeof v) {
     case 'string':
@@ -41,7 +53,13 @@ export function hashKey(v: PyValue): HashKey {
       if (v instanceof PyTuple) return 't(' + v.items.map(hashKey).join(',') + ')';
       if (v instanceof PyList || v instanceof PyDict || (v instanceof PySet && !v.frozen)) throw new UnhashableError(v.cls.name);
       if (v instanceof PySet) return 'F{' + [...v.map.keys()].sort().join(',') + '}';
-      if (v instanceof PyInstance && v.cls.lookup('__hash__') === null) throw new UnhashableError(v.cls.name);
+      if (v instanceof PyInstance) {
+        if (v.cls.lookup('__hash__') === null) throw new UnhashableError(v.cls.name);
+        const user = userKeys.get(v);
+        if (user !== undefined) return user;
+        const native = nativeKeys.get(v.cls);
+        if (native) return native(v);
+      }
       return 'o' + objectId(v);
   }
   return 'o';
@@ -58,20 +76,29 @@ export class PyDict extends PyObject {
   /** defaultdict's factory. */
   defaultFactory: PyValue = null;
 
+  /** Slots of keys hashed by a Python __hash__ (see prepareKey). */
+  userSlots: UserSlots | null = null;
+
   get(key: PyValue): PyValue | undefined {
-    return this.map.get(hashKey(key))?.[1];
+    return this.map.get(keyIn(this, key))?.[1];
   }
   set(key: PyValue, value: PyValue): void {
-    const k = hashKey(key);
+    const k = keyIn(this, key);
     const old = this.map.get(k);
     if (old) old[1] = value;
-    else this.map.set(k, [key, value]);
+    else {
+      this.map.set(k, [key, value]);
+      if (k[0] === 'u') slotsOf(this).add(k, key as PyInstance);
+    }
   }
   has(key: PyValue): boolean {
-    return this.map.has(hashKey(key));
+    return this.map.has(keyIn(this, key));
   }
   delete(key: PyValue): boolean {
-    return this.map.delete(hashKey(key));
+    const k = keyIn(this, key);
+    const stored = this.map.get(k);
+    if (stored && k[0] === 'u') this.userSlots?.remove(k, stored[0] as PyInstance);
+    return this.map.delete(k);
   }
   get size(): number {
     return this.map.size;
@@ -101,15 +128,24 @@ export class PySet extends PyObject {
   constructor(public frozen = false) {
     super();
   }
+  /** Slots of keys hashed by a Python __hash__ (see prepareKey). */
+  userSlots: UserSlots | null = null;
+
   add(v: PyValue): void {
-    const k = hashKey(v);
-    if (!this.map.has(k)) this.map.set(k, v);
+    const k = keyIn(this, v);
+    if (!this.map.has(k)) {
+      this.map.set(k, v);
+      if (k[0] === 'u') slotsOf(this).add(k, v as PyInstance);
+    }
   }
   has(v: PyValue): boolean {
-    return this.map.has(hashKey(v));
+    return this.map.has(keyIn(this, v));
   }
   delete(v: PyValue): boolean {
-    return this.map.delete(hashKey(v));
+    const k = keyIn(this, v);
+    const stored = this.map.get(k);
+    if (stored !== undefined && k[0] === 'u') this.userSlots?.remove(k, stored as PyInstance);
+    return this.map.delete(k);
   }
   items(): PyValue[] {
     const vals = [...this.map.values()];
@@ -151,4 +187,128 @@ function viewClass(kind: string): PyClass {
     viewClasses.set(kind, c);
   }
   return c;
+}
+
+/** A container's keys that hash by a Python __hash__: the stored key
+ *  objects by hash value (what a new key is compared with, by __eq__, as
+ *  CPython compares only keys of equal hash), and the slot each object looked
+ *  up or inserted was last resolved to. */
+export class UserSlots {
+  readonly byHash = new Map<string, PyInstance[]>();
+  readonly resolved = new WeakMap<PyInstance, HashKey>();
+  add(k: HashKey, key: PyInstance): void {
+    const h = hashOfKey(k);
+    const list = this.byHash.get(h);
+    if (list) list.push(key);
+    else this.byHash.set(h, [key]);
+  }
+  remove(k: HashKey, key: PyInstance): void {
+    const list = this.byHash.get(hashOfKey(k));
+    const i = list ? list.indexOf(key) : -1;
+    if (list && i >= 0) list.splice(i, 1);
+  }
+}
+
+function hashOfKey(k: HashKey): string {
+  return k.slice(1, k.indexOf('#'));
+}
+
+function slotsOf(c: PyDict | PySet): UserSlots {
+  return (c.userSlots ??= new UserSlots());
+}
+
+function keyIn(c: PyDict | PySet, v: PyValue): HashKey {
+  if (c.userSlots && v instanceof PyInstance) {
+    const k = c.userSlots.resolved.get(v);
+    if (k !== undefined) return k;
+  }
+  return hashKey(v);
+}
+
+/** Tuple items hashed by a Python __hash__: earlier objects by hash value,
+ *  across containers (a tuple key compares its items, not the container's). */
+const byHash = new Map<bigint, WeakRef<PyInstance>[]>();
+
+/** The class's own Python __hash__, when one is defined (not object's). */
+export function userHashMethod(cls: PyClass): PyFunction | null {
+  const h = cls.lookup('__hash__');
+  return h instanceof PyFunction ? h : null;
+}
+
+/** Whether keying by v needs a Python __hash__ that prepareKey must run first. */
+export function needsKeyPrep(v: PyValue): boolean {
+  if (v instanceof PyInstance) return userHashMethod(v.cls) !== null;
+  if (v instanceof PyTuple) return v.items.some(needsKeyPrep);
+  return false;
+}
+
+export type KeyHooks = {
+  call(fn: PyValue, args: PyValue[]): Promise<PyValue>;
+  equal(a: PyValue, b: PyValue): Promise<boolean>;
+};
+
+async function userHash(hooks: KeyHooks, v: PyInstance, fn: PyFunction): Promise<bigint> {
+  const h = await hooks.call(fn, [v]);
+  if (typeof h !== 'bigint' && typeof h !== 'boolean') throw new HashResultError();
+  return typeof h === 'boolean' ? (h ? 1n : 0n) : h;
+}
+
+/** Runs v's __hash__, and __eq__ against the keys of `container` with that
+ *  hash, so that the synchronous dict and set methods find v's slot. Called
+ *  wherever a Python-level operation is about to key a container by v. */
+export async function prepareKey(hooks: KeyHooks, container: PyDict | PySet | null, v: PyValue): Promise<void> {
+  if (v instanceof PyTuple) {
+    for (const x of v.items) if (needsKeyPrep(x)) await prepareItem(hooks, x);
+    return;
+  }
+  if (!(v instanceof PyInstance)) return;
+  const fn = userHashMethod(v.cls);
+  if (!fn) return;
+  const h = await userHash(hooks, v, fn);
+  if (!container) {
+    await prepareItem(hooks, v, h);
+    return;
+  }
+  const slots = slotsOf(container);
+  let key = 'u' + h + '#' + objectId(v);
+  for (const other of slots.byHash.get(String(h)) ?? []) {
+    // CPython compares the stored key with the one looked up.
+    if (other === v || (await hooks.equal(other, v))) {
+      key = keyIn(container, other);
+      break;
+    }
+  }
+  slots.resolved.set(v, key);
+  // Outside this container (set operations copying keys) v keys as this slot.
+  userKeys.set(v, key);
+}
+
+async function prepareItem(hooks: KeyHooks, v: PyValue, known?: bigint): Promise<void> {
+  if (v instanceof PyTuple) return prepareKey(hooks, null, v);
+  if (!(v instanceof PyInstance)) return;
+  const fn = userHashMethod(v.cls);
+  if (!fn) return;
+  const hv = known ?? (await userHash(hooks, v, fn));
+  const refs = byHash.get(hv) ?? [];
+  byHash.set(hv, refs);
+  for (let i = 0; i < refs.length; i++) {
+    const other = refs[i].deref();
+    if (!other) {
+      refs.splice(i--, 1);
+      continue;
+    }
+    if (other === v || (await hooks.equal(other, v))) {
+      userKeys.set(v, userKeys.get(other) ?? 'u' + hv + '#' + objectId(other));
+      return;
+    }
+  }
+  refs.push(new WeakRef(v));
+  userKeys.set(v, 'u' + hv + '#' + objectId(v));
+}
+
+/** Python's `TypeError: __hash__ method should return an integer`. */
+export class HashResultError extends Error {
+  constructor() {
+    super('__hash__ method should return an integer');
+  }
 }

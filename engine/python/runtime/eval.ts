@@ -6,7 +6,7 @@ import { PyDict, PySet } from './dict';
 import { PyException, pyError } from './exceptions';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
-import { binaryOp, compareOp } from './ops';
+import { binaryOp, compareOp, prepareKeys } from './ops';
 import { getAttr, repr, str, truthy, typeName, typeOf } from './protocol';
 import { callValue } from './call';
 import { getIterator, iterate, toArray } from './iter';
@@ -178,7 +178,11 @@ async function evalInner(it: Interpreter, e: Expr, scope: Scope): Promise<PyValu
       return new PyList(await evalElements(it, e.elts, scope));
     case 'Set': {
       const s = new PySet();
-      for (const v of await evalElements(it, e.elts, scope)) s.add(v);
+      const elts = await evalElements(it, e.elts, scope);
+      for (const v of elts) {
+        await prepareKeys(it, s, [v]);
+        s.add(v);
+      }
       return s;
     }
     case 'Dict': {
@@ -186,7 +190,9 @@ async function evalInner(it: Interpreter, e: Expr, scope: Scope): Promise<PyValu
       for (const item of e.items) {
         if (item.kind === 'pair') {
           const k = await ev(it, item.key, scope);
-          d.set(k, await ev(it, item.value, scope));
+          const v = await ev(it, item.value, scope);
+          await prepareKeys(it, d, [k]);
+          d.set(k, v);
         } else {
           const src = await ev(it, item.value, scope);
           await mergeMapping(it, d, src);
@@ -359,8 +365,14 @@ async function comprehension(it: Interpreter, e: Extract<Expr, { kind: 'Comp' }>
       if (gen) await gen.yield(await ev(it, e.elt, inner));
       else if (dict) {
         const k = await ev(it, e.elt, inner);
-        dict.set(k, await ev(it, e.value as Expr, inner));
-      } else if (set) set.add(await ev(it, e.elt, inner));
+        const v = await ev(it, e.value as Expr, inner);
+        await prepareKeys(it, dict, [k]);
+        dict.set(k, v);
+      } else if (set) {
+        const v = await ev(it, e.elt, inner);
+        await prepareKeys(it, set, [v]);
+        set.add(v);
+      }
       else results.push(await ev(it, e.elt, inner));
       return;
     }

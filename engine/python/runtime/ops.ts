@@ -3,7 +3,7 @@
 // the classes (how torch tensors and user classes get operators).
 import type { BinOpName, CmpOpName } from '../ast';
 import { Num, compareNum, numericBinOp } from './arith';
-import { PyDict, PyDictView, PySet } from './dict';
+import { PyDict, PyDictView, PySet, needsKeyPrep, prepareKey } from './dict';
 import { pyError } from './exceptions';
 import { CallContext, NotImplemented, PyInstance, PyList, PyRange, PyTuple, PyValue } from './objects';
 import { findDunder, truthy, typeName, typeOf } from './protocol';
@@ -291,11 +291,24 @@ export async function eq(ctx: CallContext, a: PyValue, b: PyValue): Promise<bool
   return typeof v === 'boolean' ? v : truthy(ctx, v);
 }
 
+/** Runs the Python __hash__/__eq__ that keying a dict or set by these
+ *  values needs (see prepareKey); nothing for builtin values. */
+export function prepareKeys(ctx: CallContext, container: PyDict | PySet | null, values: readonly PyValue[]): void | Promise<void> {
+  if (!values.some(needsKeyPrep)) return;
+  const hooks = { call: (f: PyValue, a: PyValue[]) => ctx.call(f, a), equal: (a: PyValue, b: PyValue) => eq(ctx, a, b) };
+  return (async () => {
+    for (const v of values) if (needsKeyPrep(v)) await prepareKey(hooks, container, v);
+  })();
+}
+
 export function contains(ctx: CallContext, container: PyValue, item: PyValue): boolean | Promise<boolean> {
   if (typeof container === 'string') {
     if (typeof item !== 'string') throw pyError('TypeError', `'in <string>' requires string as left operand, not ${typeName(item)}`);
     return container.includes(item);
   }
+  const keyed = container instanceof PyDict || container instanceof PySet ? container
+    : container instanceof PyDictView && container.kind === 'keys' ? container.dict : null;
+  if (keyed && needsKeyPrep(item)) return (prepareKeys(ctx, keyed, [item]) as Promise<void>).then(() => keyed.has(item));
   if (container instanceof PyDict) return container.has(item);
   if (container instanceof PySet) return container.has(item);
   if (container instanceof PyDictView && container.kind === 'keys') return container.dict.has(item);

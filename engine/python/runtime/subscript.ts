@@ -5,6 +5,7 @@ import { PyException, excClass, newException, pyError } from './exceptions';
 import { CallContext, PyList, PyRange, PySlice, PyTuple, PyValue, PyClass } from './objects';
 import { findDunder, typeName, typeOf } from './protocol';
 import { toArray } from './iter';
+import { prepareKeys } from './ops';
 
 export function toIndex(v: PyValue, what = 'indices'): bigint | null {
   if (typeof v === 'bigint') return v;
@@ -64,6 +65,7 @@ export async function getItem(ctx: CallContext, obj: PyValue, key: PyValue): Pro
     const i = normIndex(key, len, 'string');
     return chars ? chars[i] : obj[i];
   }
+  if (obj instanceof PyDict) await prepareKeys(ctx, obj, [key]);
   if (obj instanceof PyDict && (!obj.klass || obj.klass.name !== 'defaultdict' && obj.klass.name !== 'Counter')) {
     const v = obj.get(key);
     if (v === undefined) throw keyError(key);
@@ -124,6 +126,7 @@ export async function setItem(ctx: CallContext, obj: PyValue, key: PyValue, valu
     return;
   }
   if (obj instanceof PyDict) {
+    await prepareKeys(ctx, obj, [key]);
     obj.set(key, value);
     return;
   }
@@ -146,6 +149,7 @@ export async function delItem(ctx: CallContext, obj: PyValue, key: PyValue): Pro
     return;
   }
   if (obj instanceof PyDict) {
+    await prepareKeys(ctx, obj, [key]);
     if (!obj.delete(key)) throw keyError(key);
     return;
   }

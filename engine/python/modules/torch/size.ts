@@ -1,10 +1,13 @@
 // torch.Size behaves as the tuple of ints it is: len, indexing (a slice gives
 // a Size), iteration, equality with tuples, and prints as torch.Size([1, 5]).
 import { pyError } from '../../runtime/exceptions';
+import { hashKey, registerNativeKey } from '../../runtime/dict';
+import { hashInt, hashTuple } from '../../runtime/hash';
 import { NotImplemented, PyIterator, PyList, PySlice, PyTuple, STOP, type PyValue } from '../../runtime/objects';
-import { isSize, makeSize, sizeClass, sizeRepr } from './classes';
+import { asTensor, isSize, makeSize, sizeClass, sizeRepr } from './classes';
 import { defMethod } from './define';
 import { toInt, typeName } from './convert';
+import { toArray } from '../../runtime/iter';
 
 function dims(v: PyValue): number[] {
   return (v as unknown as { native: number[] }).native;
@@ -37,6 +40,18 @@ function sliceIndices(s: PySlice, n: number): number[] {
 
 export { sliceIndices };
 
+// torch.Size(iterable): a Size, not the plain tuple tuple.__new__ would make.
+defMethod(sizeClass, '__new__', async (_cls, args, _kw, ctx) => {
+  const items = args.length ? await toArray(ctx, args[0]) : [];
+  const dims: number[] = [];
+  for (const [i, x] of items.entries()) {
+    const t = asTensor(x);
+    if (typeof x === 'bigint' || typeof x === 'boolean') dims.push(Number(x));
+    else if (t && t.numel() === 1 && (t.dtype === 'int64' || t.dtype === 'int32' || t.dtype === 'bool')) dims.push(await t.itemAsync());
+    else throw pyError('TypeError', `torch.Size() takes an iterable of 'int' (item ${i} is '${typeName(x)}')`);
+  }
+  return makeSize(dims);
+});
 defMethod(sizeClass, '__repr__', (self) => sizeRepr(dims(self)));
 defMethod(sizeClass, '__str__', (self) => sizeRepr(dims(self)));
 defMethod(sizeClass, '__len__', (self) => BigInt(dims(self).length));
@@ -66,7 +81,20 @@ defMethod(sizeClass, '__ne__', (self, [o]) => {
   const a = dims(self);
   return !(a.length === b.length && a.every((x, i) => x === b[i]));
 });
-defMethod(sizeClass, '__hash__', (self) => BigInt(dims(self).reduce((h, x) => (h * 31 + x) | 0, 7)));
+// torch.Size is a tuple subclass: it hashes, and keys dicts and sets, as the tuple of its ints.
+// Ordering as tuples of ints (sorted() of shapes).
+for (const [name, test] of [['__lt__', (c: number) => c < 0], ['__le__', (c: number) => c <= 0], ['__gt__', (c: number) => c > 0], ['__ge__', (c: number) => c >= 0]] as const) {
+  defMethod(sizeClass, name, (self, [o]) => {
+    const b = asInts(o);
+    if (!b) return NotImplemented;
+    const a = dims(self);
+    const i = a.findIndex((x, k) => k >= b.length || x !== b[k]);
+    const c = i < 0 ? a.length - b.length : i >= b.length ? 1 : a[i] - b[i];
+    return test(c);
+  });
+}
+defMethod(sizeClass, '__hash__', (self) => hashTuple(dims(self).map((d) => hashInt(BigInt(d)))));
+registerNativeKey(sizeClass, (self) => hashKey(new PyTuple(dims(self).map((d) => BigInt(d)))));
 defMethod(sizeClass, '__bool__', (self) => dims(self).length > 0);
 defMethod(sizeClass, '__add__', (self, [o]) => {
   const b = asInts(o);
