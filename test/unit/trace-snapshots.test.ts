@@ -6,6 +6,7 @@ import { TraceRecorder, type DescribedValue, type ExecLocation, type SourceRange
 import { MAX_UNITS, QUANT_STEPS, blockMeans, blockValue, firstRowBlocks, groupCount, groupSize, tensorBlocks } from '../../engine/trace/blocks';
 import type { BlockMatrix, StepSnapshot } from '../../engine/trace/types';
 import { run } from '../../engine/runtime';
+import { boundTrace, traceSize } from '../../engine/trace/bound';
 
 class FakeTensor implements TracedTensor {
   grad: FakeTensor | null = null;
@@ -185,6 +186,19 @@ describe('step snapshots', () => {
       W.version++;
     });
     expect(changed.trace.snapshots!.at(-1)!.step).toBeLessThan(40);
+  });
+});
+
+describe('size bound', () => {
+  it('thins snapshots before steps and keeps the last step\'s', async () => {
+    const { trace } = await train(60);
+    const before = trace.snapshots!.length;
+    const size = traceSize(trace);
+    const bounded = boundTrace(structuredClone(trace), size - 4000);
+    expect(traceSize(bounded)).toBeLessThanOrEqual(size - 4000);
+    expect(bounded.snapshots!.length).toBeLessThan(before);
+    expect(bounded.snapshots!.at(-1)!.step).toBe(60);
+    expect(bounded.steps).toHaveLength(trace.steps.length);
   });
 });
 

@@ -25,6 +25,6 @@ export function chosenStep(ctx: Pick<ViewContext, 'trace' | 'state'>): { step: n
 /** "weights after step 600 (nearest recorded: 592)", or why there are none. */
 export function stepCaption(chosen: { step: number; snapshot: StepSnapshot | null }, what: string): string {
   const { step, snapshot } = chosen;
-  if (!snapshot) return `No ${what} were recorded at or before step ${step}: showing the end of the run.`;
+  if (!snapshot) return `No ${what.toLowerCase()} were recorded at or before step ${step}: showing the end of the run.`;
   return snapshot.step === step ? `${what} after step ${step}` : `${what} after step ${step} (nearest recorded: ${snapshot.step})`;
 }
