@@ -7,16 +7,48 @@ export interface ZoomTransform { x: number; y: number; k: number }
 /** Below this scale, 11px labels are under 5px on screen. */
 export const FAR = 0.45;
 
-export interface Zoomer {
-  set(t: ZoomTransform): void;
-  /** Scales and centres a content box into the viewport. With `minScale`, never
-   *  shrinks below it (labels stay readable): the start of the drawing (its
-   *  left, where the inputs are) is shown and the rest is a pan away. */
-  fit(box: { width: number; height: number }, viewport: { width: number; height: number }, minScale?: number): ZoomTransform;
+/** Readable text: the graph's 14px labels are still 10px on screen at this scale. */
+export const READABLE = 0.72;
+
+/** Space kept between a fitted drawing and the viewport's edges. */
+export const MARGIN = 12;
+
+export interface FitOptions {
+  /** Never shrink below this (labels stay readable); the rest is a pan away. */
+  minScale?: number;
+  /** Never enlarge beyond this. */
+  maxScale?: number;
+  /** The point of the drawing to show when it does not fit whole (its output);
+   *  without it, the drawing's start (top left) is shown. */
+  focus?: { x: number; y: number };
 }
 
-/** Readable text: 11px labels at this scale are still about 8px on screen. */
-export const READABLE = 0.72;
+export interface Zoomer {
+  set(t: ZoomTransform): void;
+  /** The transform shown now. */
+  current(): ZoomTransform;
+  /** Scales and centres a content box into the viewport. */
+  fit(box: { width: number; height: number }, viewport: { width: number; height: number }, options?: FitOptions): ZoomTransform;
+}
+
+/** Where a drawing of `size` (already scaled) goes in a viewport of `view`:
+ *  centred if it fits; else around `centre` without blank space past its ends. */
+function place(size: number, view: number, centre: number | undefined): number {
+  if (size <= view - 2 * MARGIN) return (view - size) / 2;
+  const want = centre === undefined ? MARGIN : view / 2 - centre;
+  return Math.min(MARGIN, Math.max(view - MARGIN - size, want));
+}
+
+export function fitTransform(box: { width: number; height: number }, vp: { width: number; height: number }, o: FitOptions = {}): ZoomTransform {
+  const maxScale = o.maxScale ?? 1.5;
+  const whole = Math.min(maxScale, (vp.width - 2 * MARGIN) / Math.max(1, box.width), (vp.height - 2 * MARGIN) / Math.max(1, box.height));
+  const k = Math.max(whole, Math.min(o.minScale ?? 0, maxScale));
+  return {
+    k,
+    x: place(box.width * k, vp.width, o.focus && o.focus.x * k),
+    y: place(box.height * k, vp.height, o.focus && o.focus.y * k),
+  };
+}
 
 export function attachZoom(
   svg: SVGSVGElement,
@@ -41,12 +73,10 @@ export function attachZoom(
     set(t) {
       sel.call(zoom.transform, d3.zoomIdentity.translate(t.x, t.y).scale(t.k));
     },
-    fit(box, vp, minScale = 0) {
-      const whole = Math.min(1.5, (vp.width - 24) / Math.max(1, box.width), (vp.height - 24) / Math.max(1, box.height));
-      const k = Math.max(whole, Math.min(minScale, 1.5));
-      const x = box.width * k <= vp.width - 24 ? (vp.width - box.width * k) / 2 : 12;
-      const y = box.height * k <= vp.height - 24 ? (vp.height - box.height * k) / 2 : 12;
-      return { k, x, y };
+    current() {
+      const t = d3.zoomTransform(svg);
+      return { x: t.x, y: t.y, k: t.k };
     },
+    fit: fitTransform,
   };
 }

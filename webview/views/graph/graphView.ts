@@ -1,17 +1,31 @@
 // The Graph view: the run's op DAG, folded by module and function, with zoom
 // and pan. Clicking an op selects it and reveals its source line; clicking a
 // folded node unfolds it; the editor cursor line highlights its nodes.
+//
+// The camera: until the user zooms or pans, the view keeps itself fitted (to
+// a readable scale, or whole after "Fit") and lays the graph out again when
+// the panel changes shape. Once the user moves it, their zoom is kept (and
+// saved in the panel state) through live updates, resizes and reloads.
 import * as d3 from 'd3';
 import type { ViewId } from '../../../extension/protocol';
 import { createButton } from '../../ui/toolkit';
-import { READABLE, attachZoom, type Zoomer } from '../../zoom';
+import { MARGIN, READABLE, attachZoom, type ZoomTransform, type Zoomer } from '../../zoom';
 import { type View, type ViewContext, emptyNote, ensure, ensureSvg } from '../view';
-import { layoutGraph } from './layout';
+import { type GraphLayout, directionFor, layoutGraph } from './layout';
 import { type VisibleGraph, visibleGraph } from './model';
+import { outputNode } from './output';
+import { packParts } from './pack';
 import { type GraphStyle, renderGraph } from './render';
 
 /** Lines the editor cursor is on; set by the app from 'cursor' messages. */
 export const cursorLines = new Set<number>();
+
+/** A fitted graph is not blown up past this: a five-node graph in a wide
+ *  panel would otherwise have 20px labels. */
+const MAX_SCALE = 1.25;
+
+/** A panel resize settles before the graph is laid out again. */
+const RESIZE_DEBOUNCE_MS = 120;
 
 export class GraphView implements View {
   readonly id: ViewId;
@@ -21,8 +35,22 @@ export class GraphView implements View {
   protected layer!: SVGGElement;
   protected zoomer!: Zoomer;
   protected ctx!: ViewContext;
-  protected fitted = false;
-  private lastKey = '';
+  protected graph: VisibleGraph | null = null;
+  protected layout: GraphLayout | null = null;
+  private style: GraphStyle | null = null;
+  /** Whether the camera has been placed since the view was mounted. */
+  private placed = false;
+  /** What the automatic camera does: fit at a readable scale, or whole (after "Fit"). */
+  private fitMode: 'readable' | 'whole' = 'readable';
+  private drawnFor = '';
+  private lastFile: string | null = null;
+  private drawing: Promise<void> = Promise.resolve();
+  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The camera the user chose, null while the view fits itself. Kept here:
+   *  a zoom updates the panel state quietly, so ctx.state lags behind it. */
+  private camera: ZoomTransform | null = null;
+  /** The canvas size of the last drawing (a resize has changed it since). */
+  private drawnSize = { width: 0, height: 0 };
 
   constructor(id: ViewId = 'graph', title = 'Graph') {
     this.id = id;
@@ -39,9 +67,16 @@ export class GraphView implements View {
     this.layer = d3.select(this.svgEl).append('g').attr('class', 'layer').node()!;
     this.zoomer = attachZoom(
       this.svgEl, this.layer,
-      (t) => this.ctx?.update({ zoom: { ...this.ctx.state.zoom, [this.id]: t } }),
+      (t) => {
+        this.camera = t;
+        this.ctx?.update({ zoom: { ...this.ctx.state.zoom, [this.id]: t } });
+      },
       () => (this.graph?.nodes.length ?? 0) > 120,
     );
+    new ResizeObserver(() => {
+      clearTimeout(this.resizeTimer);
+      this.resizeTimer = setTimeout(() => this.redraw(), RESIZE_DEBOUNCE_MS);
+    }).observe(this.svgEl);
   }
 
   protected toolbar(bar: HTMLElement): void {
@@ -52,20 +87,35 @@ export class GraphView implements View {
     );
   }
 
-  protected graph: VisibleGraph | null = null;
-  protected layoutSize = { width: 0, height: 0 };
-
   svg(): SVGSVGElement | null {
     return this.svgEl ?? null;
   }
 
-  /** Fits the graph; by default no smaller than readable (a narrow panel shows
-   *  the inputs first and the rest a pan away); Fit button: the whole graph. */
+  private viewport(): { width: number; height: number } {
+    const r = this.svgEl.getBoundingClientRect();
+    // A hidden tab measures 0: lay out for a usual panel, the resize fixes it when shown.
+    return r.width > 0 && r.height > 0 ? { width: r.width, height: r.height } : { width: 800, height: 500 };
+  }
+
+  /** Back to a camera that fits itself: the saved zoom is dropped. */
+  private forgetCamera(): void {
+    if (!this.camera) return;
+    this.camera = null;
+    const { [this.id]: _dropped, ...rest } = this.ctx.state.zoom;
+    this.ctx.update({ zoom: rest });
+  }
+
+  /** Fits the graph and keeps it fitted: by default no smaller than readable,
+   *  the output in view and the rest a pan away; with 0 (the Fit button), whole. */
   fit(minScale = READABLE): void {
-    const vp = this.svgEl.getBoundingClientRect();
-    const t = this.zoomer.fit(this.layoutSize, { width: vp.width || 800, height: vp.height || 500 }, minScale);
-    this.zoomer.set(t);
-    this.ctx?.update({ zoom: { ...this.ctx.state.zoom, [this.id]: t } });
+    this.fitMode = minScale === 0 ? 'whole' : 'readable';
+    if (!this.layout) return;
+    const l = this.layout;
+    const focus = outputNode(this.graph!, l, this.ctx?.trace.backwards.at(-1)?.rootNodeId);
+    this.zoomer.set(this.zoomer.fit(l, this.viewport(), { minScale, maxScale: MAX_SCALE, focus }));
+    // The automatic camera is not a user's zoom: it is not saved, so a reload
+    // or a resize fits again to the panel as it is then.
+    this.forgetCamera();
   }
 
   /** Extra styling (the gradient overlay) for subclasses. */
@@ -84,11 +134,17 @@ export class GraphView implements View {
     this.ctx = ctx;
     const { trace, state } = ctx;
     emptyNote(this.el, trace.graph.nodes.length ? null : 'No tensor ops were recorded in this run yet.');
+    // Another program: its graph is fitted afresh, whatever the last one's zoom was.
+    if (!this.placed) this.camera = state.zoom[this.id] ?? null;
+    else if (this.lastFile !== trace.file) {
+      this.fitMode = 'readable';
+      this.drawnFor = '';
+      this.forgetCamera();
+    }
+    this.lastFile = trace.file;
     const g = visibleGraph(trace.graph, ctx.source, state.unfolded);
     this.graph = g;
-    const layout = await layoutGraph(g);
-    this.layoutSize = { width: layout.width, height: layout.height };
-    const style = this.decorate(g, {
+    this.style = this.decorate(g, {
       theme: ctx.theme,
       selected: state.selectedNode === null ? null : g.nodes.find((n) => n.nodeIds.includes(state.selectedNode!))?.id ?? null,
       lines: cursorLines,
@@ -102,15 +158,75 @@ export class GraphView implements View {
       },
       onGroupBadge: (gid) => ctx.update({ unfolded: ctx.state.unfolded.filter((u) => u !== gid) }),
     });
-    renderGraph(this.layer, g, layout, style);
     this.el.querySelector('p.tl-note')!.textContent = this.note();
-    // Keep the user's zoom; fit only the first time a structure is shown.
-    const key = `${trace.file}`;
-    const z = state.zoom[this.id];
-    if (z && this.fitted) return;
-    if (z && !this.fitted) this.zoomer.set(z);
-    else if (!this.fitted || key !== this.lastKey) this.fit();
-    this.fitted = true;
-    this.lastKey = key;
+    await this.queue();
+  }
+
+  /** Draws one at a time: a resize can land while a render awaits ELK. */
+  private queue(): Promise<void> {
+    this.drawing = this.drawing.catch(() => undefined).then(() => this.draw());
+    return this.drawing;
+  }
+
+  private redraw(): void {
+    const r = this.svgEl.getBoundingClientRect();
+    if (!this.graph || r.width === 0 || r.height === 0) return;
+    void this.queue();
+  }
+
+  /** The panel's direction, unless only the other one shows the whole graph readably. */
+  private async chooseLayout(vp: { width: number; height: number }): Promise<GraphLayout> {
+    const g = this.graph!;
+    const previews = new Map([...(this.style!.nodeGrad ?? new Map<string, { text: string }>())].map(([id, v]) => [id, v.text]));
+    const inner = { width: vp.width - 2 * MARGIN, height: vp.height - 2 * MARGIN };
+    const scale = (l: GraphLayout): number => Math.min(inner.width / Math.max(1, l.width), inner.height / Math.max(1, l.height));
+    const preferred = directionFor(vp);
+    const layout = packParts(g, await layoutGraph(g, { direction: preferred, previews }), inner, MAX_SCALE);
+    // A big graph is never whole at a readable scale: spare it a second layout.
+    if (scale(layout) >= READABLE || g.nodes.length > 150) return layout;
+    const other = packParts(g, await layoutGraph(g, { direction: preferred === 'DOWN' ? 'RIGHT' : 'DOWN', previews }), inner, MAX_SCALE);
+    return scale(other) >= READABLE ? other : layout;
+  }
+
+  private async draw(): Promise<void> {
+    const g = this.graph!;
+    const vp = this.viewport();
+    const layout = await this.chooseLayout(vp);
+    const direction = layout.direction;
+    // With the user's zoom kept through a change of direction, the node they
+    // were looking at stays in the middle.
+    const before = this.layout && this.layout.direction !== direction ? this.centreNode() : null;
+    this.layout = layout;
+    this.drawnSize = vp;
+    renderGraph(this.layer, g, layout, this.style!);
+    this.svgEl.dataset.direction = direction;
+    const drawnFor = JSON.stringify([vp.width, vp.height, layout.width, layout.height, direction, g.nodes.length]);
+    const changed = drawnFor !== this.drawnFor;
+    this.drawnFor = drawnFor;
+    const z = this.camera;
+    if (z && !this.placed) this.zoomer.set(z);
+    else if (z && before) {
+      const b = layout.nodes.get(before);
+      if (b) {
+        const t = { k: z.k, x: vp.width / 2 - (b.x + b.width / 2) * z.k, y: vp.height / 2 - (b.y + b.height / 2) * z.k };
+        this.camera = t;
+        this.zoomer.set(t);
+        this.ctx.update({ zoom: { ...this.ctx.state.zoom, [this.id]: t } });
+      }
+    } else if (!z && (changed || !this.placed)) this.fit(this.fitMode === 'whole' ? 0 : READABLE);
+    this.placed = true;
+  }
+
+  /** The node drawn nearest the middle of the canvas as it was. */
+  private centreNode(): string | null {
+    const t = this.zoomer.current();
+    const vp = this.drawnSize;
+    let best: string | null = null;
+    let bestD = Infinity;
+    for (const b of this.layout!.nodes.values()) {
+      const d = Math.hypot(t.x + (b.x + b.width / 2) * t.k - vp.width / 2, t.y + (b.y + b.height / 2) * t.k - vp.height / 2);
+      if (d < bestD) [best, bestD] = [b.id, d];
+    }
+    return best;
   }
 }

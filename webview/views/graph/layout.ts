@@ -1,51 +1,71 @@
-// Layered layout of the visible graph with elkjs (left to right, the order in
-// which a learner reads a formula). Pure apart from ELK's own async worker-less
-// run; the same input gives the same coordinates.
+// Layered layout of the visible graph with elkjs. Inputs come first and the
+// output last, like a formula read left to right; in a panel taller than wide
+// (VS Code's side-by-side panel) the layers run top to bottom instead, so the
+// drawing has the panel's shape and fits without shrinking its labels away.
+// Pure apart from ELK's own async worker-less run; the same input gives the
+// same coordinates.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { fmt, textWidth } from '../../format';
-import type { VisibleGraph, VisibleNode } from './model';
+import { FONT, PAD_X, nodeHeight, nodeWidth } from './nodeBox';
+import { textWidth } from '../../format';
+import type { VisibleGraph } from './model';
 
 export interface NodeBox { id: string; x: number; y: number; width: number; height: number }
 export interface EdgePath { id: string; points: { x: number; y: number }[] }
-export interface GraphLayout { nodes: Map<string, NodeBox>; edges: EdgePath[]; width: number; height: number }
+export type Direction = 'DOWN' | 'RIGHT';
+export interface GraphLayout { nodes: Map<string, NodeBox>; edges: EdgePath[]; width: number; height: number; direction: Direction }
 
-export const NODE_HEIGHT = 58;
+export interface LayoutOptions {
+  direction: Direction;
+  /** Text some nodes show instead of their value (the Gradients view's ∇ lines). */
+  previews?: Map<string, string>;
+}
 
-export function nodeWidth(n: VisibleNode): number {
-  const vals = n.rep.value?.sample.values.slice(0, 3) ?? [];
-  // Small values are printed in the node; leave room for them.
-  const preview = vals.length && vals.length <= 2 ? textWidth(vals.map(fmt).join(', '), 11) : 0;
-  const texts = [textWidth(n.label, 13) + (n.kind === 'group' ? 16 : 0), textWidth(n.detail + ' · grad', 11), n.sub ? textWidth(`= ${n.sub}`, 11) : 0, preview, 64];
-  return Math.max(...texts) + 24;
+/** Top to bottom when the panel is taller than wide, else left to right. */
+export function directionFor(viewport: { width: number; height: number }): Direction {
+  return viewport.height > viewport.width ? 'DOWN' : 'RIGHT';
 }
 
 let elk: InstanceType<typeof ELK> | null = null;
-let last: { key: string; layout: GraphLayout } | null = null;
+/** Recent layouts by input: live updates change values, not structure, and
+ *  the view may try both directions (graph and gradients views share this). */
+const recent = new Map<string, GraphLayout>();
+const RECENT = 6;
 
-function structureKey(g: VisibleGraph): string {
-  return JSON.stringify([g.nodes.map((n) => [n.id, nodeWidth(n)]), g.edges.map((e) => e.id)]);
+function sizeOf(g: VisibleGraph, o: LayoutOptions): { id: string; width: number; height: number }[] {
+  return g.nodes.map((n) => {
+    const p = o.previews?.get(n.id);
+    return { id: n.id, width: Math.max(nodeWidth(n), p ? textWidth(p, FONT.small) + 2 * PAD_X : 0), height: nodeHeight(n) };
+  });
 }
 
-export async function layoutGraph(g: VisibleGraph): Promise<GraphLayout> {
-  const key = structureKey(g);
-  // Live updates usually change values, not structure: reuse the last layout.
-  if (last && last.key === key) return last.layout;
+export async function layoutGraph(g: VisibleGraph, o: LayoutOptions): Promise<GraphLayout> {
+  const sizes = sizeOf(g, o);
+  // Unconnected parts are arranged for the panel afterwards (pack.ts), so a
+  // resize that keeps the direction reuses this layout.
+  const key = JSON.stringify([o.direction, sizes, g.edges.map((e) => e.id)]);
+  const cached = recent.get(key);
+  if (cached) return cached;
   elk ??= new ELK();
+  const down = o.direction === 'DOWN';
   const root: ElkNode = {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
+      'elk.direction': o.direction,
       'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '44',
-      'elk.spacing.nodeNode': '18',
-      'elk.spacing.componentComponent': '36',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      // Layers are stacked along the flow: keep the gaps between them short
+      // enough for arrows to read, shorter still when layers are rows.
+      'elk.layered.spacing.nodeNodeBetweenLayers': down ? '26' : '36',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '12',
+      'elk.spacing.nodeNode': down ? '12' : '16',
+      'elk.spacing.componentComponent': '28',
+      'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+      'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       'elk.separateConnectedComponents': 'true',
     },
-    children: g.nodes.map((n) => ({ id: n.id, width: nodeWidth(n), height: n.kind === 'group' ? NODE_HEIGHT + 14 : NODE_HEIGHT })),
+    children: sizes,
     edges: g.edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
   };
   const out = await elk.layout(root);
@@ -55,7 +75,8 @@ export async function layoutGraph(g: VisibleGraph): Promise<GraphLayout> {
     const s = (e as { sections?: { startPoint: { x: number; y: number }; endPoint: { x: number; y: number }; bendPoints?: { x: number; y: number }[] }[] }).sections?.[0];
     return { id: e.id, points: s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [] };
   });
-  const layout = { nodes, edges, width: out.width ?? 0, height: out.height ?? 0 };
-  last = { key, layout };
+  const layout: GraphLayout = { nodes, edges, width: out.width ?? 0, height: out.height ?? 0, direction: o.direction };
+  recent.set(key, layout);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return layout;
 }

@@ -3,10 +3,10 @@
 // into gradient flow (width = magnitude, colour = sign).
 import * as d3 from 'd3';
 import type { TensorSummary } from '../../../engine/trace/types';
-import { fmt } from '../../format';
 import { type Theme, divergingScale } from '../../theme';
 import type { GraphLayout } from './layout';
 import type { VisibleGraph, VisibleNode } from './model';
+import { BADGE_FONT, FONT, PAD_X, ROW, ROW_STEP, badgeText, badgeWidth, detailText, previewText, previewTop } from './nodeBox';
 
 export interface EdgeGrad { width: number; color: string; depth: number; title: string }
 
@@ -97,14 +97,14 @@ export function renderGraph(layer: SVGGElement, g: VisibleGraph, layout: GraphLa
     .attr('stroke', (n) => (n.id === s.selected ? t.accent : lit(n) ? t.highlight : t.border))
     .attr('stroke-width', (n) => (n.id === s.selected || lit(n) ? 3 : n.kind === 'group' ? 2 : 1));
   sel.select('text.label')
-    .attr('x', 10).attr('y', 17).attr('fill', t.fg).attr('font-weight', 600).attr('font-size', 13)
+    .attr('x', PAD_X).attr('y', ROW.label).attr('fill', t.fg).attr('font-weight', 600).attr('font-size', FONT.label)
     .attr('font-family', (n) => (n.kind === 'op' ? t.mono : t.font))
     .text((n) => (n.kind === 'group' ? `⊞ ${n.label}` : n.label));
   sel.select('text.detail')
-    .attr('x', 10).attr('y', 32).attr('fill', t.muted).attr('font-size', 11).attr('font-family', t.mono)
-    .text((n) => n.detail + (n.rep.requiresGrad && n.kind !== 'group' && n.rep.gradFn === undefined ? ' · grad' : ''));
+    .attr('x', PAD_X).attr('y', ROW.detail).attr('fill', t.muted).attr('font-size', FONT.detail).attr('font-family', t.mono)
+    .text(detailText);
   sel.select('text.sub')
-    .attr('x', 10).attr('y', 47).attr('fill', t.fg).attr('font-size', 11).attr('font-style', 'italic')
+    .attr('x', PAD_X).attr('y', ROW.sub).attr('fill', t.fg).attr('font-size', FONT.small).attr('font-style', 'italic')
     .text((n) => (n.kind === 'group' ? `= ${n.sub ?? ''}` : ''));
   sel.select('title').text((n) => {
     const parts = [`${n.kind === 'group' ? 'folded: ' + n.nodeIds.length + ' ops (click to unfold)' : n.kind} ${n.label} ${n.detail}`];
@@ -117,18 +117,18 @@ export function renderGraph(layer: SVGGElement, g: VisibleGraph, layout: GraphLa
 
   // Value preview (or the gradient, in the gradient view).
   sel.select<SVGGElement>('g.preview').each(function (n) {
-    const p = d3.select(this).attr('transform', `translate(10,${n.kind === 'group' ? 54 : 40})`);
+    const p = d3.select(this).attr('transform', `translate(${PAD_X},${previewTop(n)})`);
     const grad = s.nodeGrad?.get(n.id);
     // A folded node previews its output (the sigmoid's 0.1595 in the seed).
     const vals = previewCells(n.rep.value);
-    const text = grad ? grad.text : vals.length > 0 && vals.length <= 2 ? vals.map(fmt).join(', ') : '';
+    const text = grad ? grad.text : previewText(n);
     p.selectAll('text').data(text ? [text] : []).join('text')
-      .attr('y', 11).attr('font-size', 11).attr('font-family', t.mono).attr('fill', grad ? grad.color : t.fg).text((d) => d);
+      .attr('y', ROW_STEP - 3).attr('font-size', FONT.small).attr('font-family', t.mono).attr('fill', grad ? grad.color : t.fg).text((d) => d);
     const cells = text ? [] : vals;
     const scale = divergingScale(t, n.rep.value?.stats ? Math.max(Math.abs(n.rep.value.stats.min), Math.abs(n.rep.value.stats.max)) : 1);
-    const cw = Math.min(10, (w(n) - 20) / Math.max(1, cells.length));
+    const cw = Math.min(10, (w(n) - 2 * PAD_X) / Math.max(1, cells.length));
     p.selectAll('rect').data(cells).join('rect')
-      .attr('x', (_d, i) => i * cw).attr('y', 3).attr('width', Math.max(1, cw - 1)).attr('height', 9)
+      .attr('x', (_d, i) => i * cw).attr('y', 2).attr('width', Math.max(1, cw - 1)).attr('height', 10)
       .attr('fill', (d) => scale(d)).attr('stroke', t.border).attr('stroke-width', 0.5);
   });
 
@@ -141,13 +141,13 @@ export function renderGraph(layer: SVGGElement, g: VisibleGraph, layout: GraphLa
       b.append('text');
       return b;
     })
-    .attr('transform', 'translate(0,-13)')
+    .attr('transform', (n) => `translate(${w(n) - badgeWidth(n) - 5},4)`)
     .on('click', (e: MouseEvent, n) => {
       e.stopPropagation();
       s.onGroupBadge(n.groupId!);
     })
     .call((b) => {
-      b.select('rect').attr('width', (n) => 14 + (n.groupLabel?.length ?? 0) * 6.5).attr('height', 12).attr('rx', 3).attr('fill', t.nodeGroup).attr('stroke', t.border);
-      b.select('text').attr('x', 3).attr('y', 9.5).attr('font-size', 9.5).attr('fill', t.fg).text((n) => `⊟ ${n.groupLabel}`);
+      b.select('rect').attr('width', badgeWidth).attr('height', 16).attr('rx', 3).attr('fill', t.nodeGroup).attr('stroke', t.border);
+      b.select('text').attr('x', 4).attr('y', 12).attr('font-size', BADGE_FONT).attr('fill', t.fg).text(badgeText);
     });
 }
