@@ -3,8 +3,8 @@
 // torch binding's backward() and optimizer.step() events. Everything is
 // capped (caps.ts); tensor summaries are built once, in finish().
 import type {
-  ActivationSnapshot, BackwardRecord, Figure, NodeGrad, ParamSnapshot, ParamStats, RunError, SourceRange, StepRecord,
-  StepSnapshot, StopReason, Trace, TensorSummary, ValueSummary,
+  BackwardRecord, Figure, NodeGrad, ParamSnapshot, ParamStats, RunError, SourceRange, StepRecord,
+  StopReason, Trace, TensorSummary, ValueSummary,
 } from './types';
 import { DEFAULT_CAPS, type TraceCaps } from './caps';
 import { type TensorCapture, captureTensor, readTensor, valuesOf } from './capture';
@@ -14,7 +14,8 @@ import { histogram, moments } from './stats';
 import { summarize, type SummaryOptions } from './summarize';
 import { boundTrace } from './bound';
 import { firstRowBlocks, tensorBlocks } from './blocks';
-import { activationSnapshot, isActivation, linearWeightNodes, paramSnapshot } from './snapshot';
+import { isActivation, linearWeightNodes, paramSnapshot } from './snapshot';
+import { StepSnapshots } from './step-snapshots';
 import type { ExecLocation, TensorPrinter, TracedTensor } from './traced-tensor';
 
 /** What the interpreter's value is, as far as the trace cares. */
@@ -58,16 +59,6 @@ interface PendingBackward {
   nextStep: number;
 }
 
-/** The tensors of the newest optimizer step, for its snapshot at the end. */
-interface LastStep {
-  step: number;
-  params: readonly (readonly [string, TracedTensor])[];
-  /** Activations of that step's forward pass, by graph node. */
-  activations: [number, TracedTensor][];
-  /** In-place versions then: a change since means the values are no longer that step's. */
-  versions: (number | undefined)[];
-}
-
 function rangeKey(r: SourceRange): string {
   return `${r.from}:${r.to}`;
 }
@@ -81,10 +72,7 @@ export class TraceRecorder {
   private readonly seenAt = new WeakMap<object, SourceRange>();
   private readonly backwards: Decimator<PendingBackward>;
   private readonly steps: Decimator<StepRecord>;
-  private readonly snapshots: Decimator<StepSnapshot>;
-  /** Graph nodes an op produced or read since the last optimizer step. */
-  private touched = new Set<number>();
-  private lastStep: LastStep | null = null;
+  private readonly snapshots: StepSnapshots;
   private backwardCount = 0;
   private stepCount = 0;
   private lastLoss: TracedTensor | null = null;
@@ -100,8 +88,7 @@ export class TraceRecorder {
     this.graph = new GraphRecorder(this.caps.maxNodes, this.caps.maxEdges, (t) => this.names.get(t) ?? null);
     this.backwards = new Decimator(this.caps.maxBackwards);
     this.steps = new Decimator(this.caps.maxSteps);
-    // One place is kept for the last step, added in finish().
-    this.snapshots = new Decimator(Math.max(1, this.caps.maxSnapshots - 1));
+    this.snapshots = new StepSnapshots(this.graph, this.caps);
   }
 
   // ---- interpreter hooks -------------------------------------------------
@@ -176,13 +163,8 @@ export class TraceRecorder {
 
   onOp(opName: string, inputs: readonly TracedTensor[], output: TracedTensor): void {
     this.graph.onOp(opName, inputs, output, this.o.location());
-    for (const t of inputs) this.touch(t);
-    this.touch(output);
-  }
-
-  private touch(t: TracedTensor): void {
-    const id = this.graph.nodeOf(t);
-    if (id !== undefined) this.touched.add(id);
+    for (const t of inputs) this.snapshots.touch(t);
+    this.snapshots.touch(output);
   }
 
   /** Tensors whose gradients the next backward() should report (the newest
@@ -219,21 +201,9 @@ export class TraceRecorder {
   async onStep(range: SourceRange, params: readonly (readonly [string, TracedTensor])[]): Promise<void> {
     this.stepCount++;
     const loss = await this.currentLoss();
-    // This step's forward pass: the float activations some op touched since the last step.
-    // (A transposed weight is 2-D and float too, but no unit is filled from it.)
-    const weights = linearWeightNodes(this.graph.snapshot());
-    const activations: [number, TracedTensor][] = [];
-    for (const id of this.touched) {
-      const t = this.graph.lastValue.get(id);
-      if (activations.length >= this.caps.maxSnapshotActivations) break;
-      if (t && !weights.has(id) && isActivation(this.graph.nodes[id], t.shape)) activations.push([id, t]);
-    }
-    this.touched = new Set();
-    this.lastStep = { step: this.stepCount, params, activations, versions: [...params.map(([, p]) => p.version), ...activations.map(([, t]) => t.version)] };
     const wantStep = this.steps.wantsNext();
-    const wantSnapshot = this.snapshots.wantsNext();
+    const wantSnapshot = this.snapshots.onStep(this.stepCount, params);
     if (!wantStep) this.steps.skip();
-    if (!wantSnapshot) this.snapshots.skip();
     if (!wantStep && !wantSnapshot) return;
     const stats: ParamStats[] = [];
     const snaps: ParamSnapshot[] = [];
@@ -254,32 +224,7 @@ export class TraceRecorder {
       });
     }
     if (wantStep) this.steps.add({ step: this.stepCount, range, loss, params: stats });
-    if (wantSnapshot) this.snapshots.add({ step: this.stepCount, params: snaps, activations: await this.readActivations(activations) });
-  }
-
-  private async readActivations(list: readonly [number, TracedTensor][]): Promise<ActivationSnapshot[]> {
-    const out: ActivationSnapshot[] = [];
-    for (const [id, t] of list) {
-      const a = activationSnapshot(id, t.shape, await readTensor(t));
-      if (a) out.push(a);
-    }
-    return out;
-  }
-
-  /** The snapshot list with the last step always in it. Taken at the end (no
-   *  copy per step): skipped if the program changed those tensors in place since. */
-  private async finalSnapshots(): Promise<StepSnapshot[]> {
-    const kept = this.snapshots.items;
-    const last = this.lastStep;
-    if (!last || kept[kept.length - 1]?.step === last.step) return kept;
-    const now = [...last.params.map(([, p]) => p.version), ...last.activations.map(([, t]) => t.version)];
-    if (now.some((v, i) => v !== last.versions[i])) return kept;
-    const params: ParamSnapshot[] = [];
-    for (const [name, p] of last.params) {
-      const w = await readTensor(p);
-      params.push(paramSnapshot(name, p.shape, w, histogram(w, this.caps.histBins), this.graph.nodeOf(p)));
-    }
-    return [...kept, { step: last.step, params, activations: await this.readActivations(last.activations) }];
+    if (wantSnapshot) await this.snapshots.add(this.stepCount, snaps);
   }
 
   private async currentLoss(): Promise<number | null> {
@@ -327,7 +272,7 @@ export class TraceRecorder {
       graph: this.graph.snapshot(),
       backwards,
       steps: this.steps.items,
-      snapshots: await this.finalSnapshots(),
+      snapshots: await this.snapshots.finish(),
       stdout: this.stdout,
       figures: this.figures,
       error: this.error,

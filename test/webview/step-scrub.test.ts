@@ -166,6 +166,28 @@ describe('tensor view follows the step slider', () => {
   });
 });
 
+describe('a parameter the program made itself', () => {
+  it('is listed once, under its own name, and follows the slider', async () => {
+    const src = [
+      'import torch', 'torch.manual_seed(0)', 'X = torch.randn(8, 30)', 'W = torch.randn(30, 3, requires_grad=True)',
+      'opt = torch.optim.SGD([W], lr=0.5)', 'for i in range(6):', '    opt.zero_grad()', '    loss = (X @ W).pow(2).mean()',
+      '    loss.backward()', '    opt.step()', '',
+    ].join('\n');
+    const trace = await realTrace(src, 'own.py');
+    const p = await h.open('light');
+    await p.showTrace(trace, src, 'tensor');
+    const names = await p.page.$$eval('.tl-view[data-view="tensor"] vscode-data-grid-row vscode-data-grid-cell:first-child', (c) => c.map((x) => x.textContent!.trim()));
+    expect(names.filter((n) => n === 'W')).toHaveLength(1);
+    await scrub(p, 1);
+    await p.send({ type: 'showView', view: 'tensor' });
+    await p.page.click(row('W'));
+    await p.idle();
+    expect(await p.page.$eval('.tl-view[data-view="tensor"] g.heatmap text.title', (t) => t.textContent)).toBe('block means after step 2: 15×3 blocks of up to 2×1 values');
+    await p.shot('step-tensor-own-param-light');
+    expect(p.errors).toEqual([]);
+  });
+});
+
 describe('training view', () => {
   it('keeps the step label inside a narrow chart and says what the slider moves', async () => {
     const p = await h.open('light', { width: 560, height: 760 });

@@ -98,8 +98,14 @@ export class TensorView implements View {
 
   /** Named expressions, then parameters the grid lists too. */
   entries(ctx: ViewContext): { all: Shown[]; listed: Shown[] } {
+    // `W = torch.randn(..., requires_grad=True)` is recorded before any op
+    // uses W, so its record has no node: its parameter node is the one named
+    // at that assignment (same range).
+    const paramAt = new Map<number, number>();
+    for (const n of ctx.trace.graph.nodes) if (n.kind === 'param' && n.range) paramAt.set(n.range.from, n.id);
     const all: Shown[] = tensorRecords(ctx.trace.exprs).map((r) => ({
-      key: recordKey(r), name: nameOf(r, ctx.source), line: String(r.range.line), value: r.value, assignedName: r.assignedName, nodeId: r.value.nodeId,
+      key: recordKey(r), name: nameOf(r, ctx.source), line: String(r.range.line), value: r.value, assignedName: r.assignedName,
+      nodeId: r.value.nodeId ?? (r.assignedName ? paramAt.get(r.range.from) : undefined),
     }));
     // The grid lists variables (named results); any tensor can still be shown from the graph.
     const named = all.filter((r) => r.assignedName);
