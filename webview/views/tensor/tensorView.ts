@@ -145,7 +145,8 @@ export class TensorView implements View {
     this.endButton.hidden = !step;
     this.stepNote.textContent = !step ? ''
       : shown?.step ? `The Training slider is at step ${step.step}: this parameter is shown as it was then.`
-      : rec && this.isParam(rec) ? stepCaption(step, 'Parameter values')
+      : rec && this.isParam(rec)
+        ? step.snapshot ? `The Training slider is at step ${step.step}, but the optimizer does not update this tensor: this is its last value.` : stepCaption(step, 'Parameter values')
       : `The Training slider is at step ${step.step}, but only parameters are recorded per step: this is the last value of the run.`;
     this.stepNote.parentElement!.hidden = !step;
     const mode = shown ? 'step' : 'value';
