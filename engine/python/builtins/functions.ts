@@ -306,7 +306,12 @@ export function builtinFunctions(): Table {
           if (!Number.isFinite(v)) throw pyError(Number.isNaN(v) ? 'ValueError' : 'OverflowError', Number.isNaN(v) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
           return BigInt(roundHalfEven(v));
         }
-        return roundFloat(v, intArg(nd));
+        try {
+          return roundFloat(v, intArg(nd));
+        } catch (e) {
+          if (e instanceof RangeError) throw pyError('OverflowError', e.message);
+          throw e;
+        }
       }
       if (typeof v === 'bigint' || typeof v === 'boolean') {
         const i = typeof v === 'boolean' ? (v ? 1n : 0n) : v;

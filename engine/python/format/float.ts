@@ -94,14 +94,36 @@ export function toGeneralPy(x: number, prec: number, alt = false, upper = false)
 }
 
 /** round(x, n) for floats: CPython rounds via the same correctly rounded decimal. */
+/** round(x, ndigits) as CPython's double_round: the exact binary value
+ *  rounded half-even to ndigits decimals, read back as the nearest double.
+ *  Throws RangeError when the result overflows (Python's OverflowError). */
 export function roundFloat(x: number, ndigits: number): number {
-  if (!Number.isFinite(x)) return x;
-  if (ndigits > 300) return x;
+  if (!Number.isFinite(x) || x === 0) return x;
+  if (ndigits > 323) return x;
   if (ndigits < -308) return 0 * x;
-  if (ndigits >= 0) return Number(toFixedPy(x, ndigits));
-  const f = 10 ** -ndigits;
-  const q = x / f;
-  return roundHalfEven(q) * f;
+  const [m, e] = mantissaExponent(Math.abs(x));
+  const ten = 10n ** BigInt(Math.abs(ndigits));
+  let num = m << BigInt(Math.max(e, 0));
+  let den = 1n << BigInt(Math.max(-e, 0));
+  if (ndigits >= 0) num *= ten;
+  else den *= ten;
+  let q = num / den;
+  const twice = 2n * (num - q * den);
+  if (twice > den || (twice === den && (q & 1n) === 1n)) q += 1n;
+  const r = Number(`${x < 0 ? '-' : ''}${q}e${-ndigits}`);
+  if (!Number.isFinite(r)) throw new RangeError('rounded value too large to represent');
+  return r;
+}
+
+/** |x| = m * 2^e exactly, m an integer. */
+function mantissaExponent(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  return biased === 0 ? [frac, -1074] : [frac | (1n << 52n), biased - 1075];
 }
 
 export function roundHalfEven(x: number): number {

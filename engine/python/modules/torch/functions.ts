@@ -9,13 +9,18 @@ import { isSequence, items, toBool, toInt, toNumber, toShape, typeName } from '.
 import { SHARED, tensorList } from './shared-ops';
 import { bind, requireArgs, takeKw } from './signature';
 import * as E from './engine-ops';
+import { setPrintOptions, type PrintProfile } from '../../../format/options';
+import { generatorArg, generatorClass, generatorObject } from './random-generator';
+import { Generator, defaultGenerator } from '../../../random/index';
 
 type Fn = (args: PyValue[], kwargs: Kwargs) => PyValue | Promise<PyValue>;
 
-function factoryOpts(k: Record<string, PyValue>): E.FactoryOptions {
-  const o: E.FactoryOptions = {};
+function factoryOpts(k: Record<string, PyValue>, fn = 'factory'): E.FactoryOptions & { generator?: Generator } {
+  const o: E.FactoryOptions & { generator?: Generator } = {};
   if (k.dtype !== undefined && k.dtype !== null) o.dtype = toDType(k.dtype);
   if (k.requires_grad !== undefined) o.requiresGrad = toBool(k.requires_grad, 'requires_grad');
+  const g = generatorArg(k.generator, fn);
+  if (g) o.generator = g;
   return o;
 }
 
@@ -27,7 +32,7 @@ function sizeFactory(name: string, make: (shape: number[], o: E.FactoryOptions) 
     const [k, rest] = takeKw(kwargs, [...FACTORY_KW, 'size']);
     if (rest) throw pyError('TypeError', `${name}() got an unexpected keyword argument '${[...rest.keys()][0]}'`);
     const shape = k.size !== undefined ? toShape([k.size], name) : toShape(args, name);
-    return wrapTensor(make(shape, factoryOpts(k)));
+    return wrapTensor(make(shape, factoryOpts(k, name)));
   };
 }
 
@@ -56,14 +61,7 @@ function scalarArg(v: PyValue, what: string): number | PyFloat {
   return toNumber(v, what);
 }
 
-export const generatorClass = new PyClass('Generator', [builtinClasses.object]);
-generatorClass.module = 'torch._C';
-let defaultGen: PyInstance | null = null;
-/** torch.manual_seed returns the default generator, as PyTorch does. */
-function generatorObject(): PyInstance {
-  defaultGen ??= new PyInstance(generatorClass);
-  return defaultGen;
-}
+export { generatorClass };
 
 export function torchFunctions(): Map<string, PyValue> {
   const fns: Record<string, Fn> = {
@@ -125,11 +123,29 @@ export function torchFunctions(): Map<string, PyValue> {
       const o = factoryOpts(k);
       return wrapTensor(E.randperm(toInt(args[0], 'n'), { ...o, dtype: o.dtype ?? 'int64' }));
     },
+    // torch.manual_seed(seed) takes int(seed), so 2.5 seeds 2.
     manual_seed: (args) => {
       const s = args[0];
-      if (typeof s !== 'bigint' && typeof s !== 'boolean') throw pyError('TypeError', `manual_seed expected an int, got ${typeName(s)}`);
-      E.manualSeed(BigInt(s));
+      if (typeof s === 'number' && Number.isFinite(s)) E.manualSeed(BigInt(Math.trunc(s)));
+      else if (typeof s === 'bigint' || typeof s === 'boolean') E.manualSeed(BigInt(s));
+      else throw pyError('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(s)}'`);
       return generatorObject();
+    },
+    initial_seed: () => defaultGenerator.initialSeed(),
+    set_printoptions: (args, kwargs) => {
+      const b = bind('set_printoptions', ['precision', 'threshold', 'edgeitems', 'linewidth', 'profile', 'sci_mode'], args, kwargs);
+      const num = (v: PyValue | undefined, what: string) => (v === undefined || v === null ? undefined : toNumber(v, what));
+      const profile = b.profile === undefined || b.profile === null ? undefined : b.profile;
+      if (profile !== undefined && typeof profile !== 'string') throw pyError('TypeError', `profile must be a string, not ${typeName(profile)}`);
+      setPrintOptions({
+        precision: num(b.precision, 'precision'),
+        threshold: num(b.threshold, 'threshold'),
+        edgeitems: num(b.edgeitems, 'edgeitems'),
+        linewidth: num(b.linewidth, 'linewidth'),
+        profile: profile as PrintProfile | undefined,
+        sciMode: b.sci_mode === undefined || b.sci_mode === null ? null : toBool(b.sci_mode, 'sci_mode'),
+      });
+      return null;
     },
     cat: (args, kwargs) => {
       const b = bind('cat', ['tensors', 'dim'], args, kwargs);

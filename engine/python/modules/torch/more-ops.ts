@@ -22,9 +22,21 @@ function dimsOrNull(v: PyValue | undefined): number | number[] | null {
   return d === undefined ? null : d.length === 1 ? d[0] : d;
 }
 
+/** round(x, decimals=d) as ATen's round_decimals_kernel: nearbyint(x * 10^d) / 10^d
+ *  (x / 10^-d, then times, for d < 0) in the tensor's own precision. */
+function roundDecimals(t: Tensor, decimals: number): Tensor {
+  if (decimals === 0) return ops.round(t);
+  if (t.dtype !== 'float32' && t.dtype !== 'float64') {
+    throw Object.assign(new Error(`"round_cpu" not implemented for '${t.dtype === 'int64' ? 'Long' : t.dtype === 'int32' ? 'Int' : 'Bool'}'`), { pyType: 'NotImplementedError' });
+  }
+  const ten = 10 ** Math.abs(decimals);
+  return decimals > 0 ? ops.div(ops.round(ops.mul(t, ten)), ten) : ops.mul(ops.round(ops.div(t, ten)), ten);
+}
+
 export const MORE: Record<string, SharedOp> = {
   sin: unary(ops.sin), cos: unary(ops.cos), log1p: unary(ops.log1p), rsqrt: unary(ops.rsqrt), square: unary(ops.square),
-  sign: unary(ops.sign), floor: unary(ops.floor), ceil: unary(ops.ceil), round: unary(ops.round), trunc: unary(ops.trunc),
+  sign: unary(ops.sign), floor: unary(ops.floor), ceil: unary(ops.ceil), trunc: unary(ops.trunc),
+  round: { params: ['input', '*', 'decimals'], impl: (b) => W(roundDecimals(T(b), b.decimals === undefined ? 0 : toInt(b.decimals, 'decimals'))) },
   reciprocal: unary(ops.reciprocal), isnan: unary(ops.isnan), isinf: unary(ops.isinf), logical_not: unary(ops.logicalNot),
   maximum: { required: 2, params: ['input', 'other'], impl: (b) => W(ops.maximum(T(b), T(b, 'other'))) },
   minimum: { required: 2, params: ['input', 'other'], impl: (b) => W(ops.minimum(T(b), T(b, 'other'))) },

@@ -1,12 +1,14 @@
 // torch.nn.functional and torch.nn.init.
 import * as F from '../../../nn/functional/index';
 import * as init from '../../../nn/init';
+import { defaultGenerator } from '../../../random/index';
 import type { Tensor } from '../../../tensor';
 import { PyBuiltin, type Kwargs, type PyValue } from '../../runtime/objects';
 import { asTensor, expectTensor, wrapTensor } from './classes';
 import { toBool, toInt, toNumber } from './convert';
 import { bind, type Bound } from './signature';
 import * as E from './engine-ops';
+import { generatorArg } from './random-generator';
 
 type Fn = (b: Bound) => PyValue;
 
@@ -44,18 +46,19 @@ export function functionalModule(): Map<string, PyValue> {
 
 export function initModule(): Map<string, PyValue> {
   const n = (v: PyValue | undefined, what: string, d: number) => (v === undefined || v === null ? d : toNumber(v, what));
+  const gen = (b: Bound, fn: string) => generatorArg(b.generator, fn) ?? defaultGenerator;
   return table([
-    ['normal_', ['tensor', 'mean', 'std', 'generator'], (b) => wrapTensor(init.normal_(T(b, 'tensor'), n(b.mean, 'mean', 0), n(b.std, 'std', 1)))],
-    ['uniform_', ['tensor', 'a', 'b', 'generator'], (b) => wrapTensor(init.uniform_(T(b, 'tensor'), n(b.a, 'a', 0), n(b.b, 'b', 1)))],
+    ['normal_', ['tensor', 'mean', 'std', 'generator'], (b) => wrapTensor(init.normal_(T(b, 'tensor'), n(b.mean, 'mean', 0), n(b.std, 'std', 1), gen(b, 'normal_')))],
+    ['uniform_', ['tensor', 'a', 'b', 'generator'], (b) => wrapTensor(init.uniform_(T(b, 'tensor'), n(b.a, 'a', 0), n(b.b, 'b', 1), gen(b, 'uniform_')))],
     ['constant_', ['tensor', 'val'], (b) => wrapTensor(init.constant_(T(b, 'tensor'), toNumber(b.val!, 'val')))],
     ['zeros_', ['tensor'], (b) => wrapTensor(init.zeros_(T(b, 'tensor')))],
     ['ones_', ['tensor'], (b) => wrapTensor(init.ones_(T(b, 'tensor')))],
     ['kaiming_uniform_', ['tensor', 'a', 'mode', 'nonlinearity', 'generator'], (b) =>
-      wrapTensor(init.kaimingUniform_(T(b, 'tensor'), n(b.a, 'a', 0), str(b.mode, 'fan_in'), str(b.nonlinearity, 'leaky_relu')))],
+      wrapTensor(init.kaimingUniform_(T(b, 'tensor'), n(b.a, 'a', 0), str(b.mode, 'fan_in'), str(b.nonlinearity, 'leaky_relu'), gen(b, 'kaiming_uniform_')))],
     ['kaiming_normal_', ['tensor', 'a', 'mode', 'nonlinearity', 'generator'], (b) =>
-      wrapTensor(init.kaimingNormal_(T(b, 'tensor'), n(b.a, 'a', 0), str(b.mode, 'fan_in'), str(b.nonlinearity, 'leaky_relu')))],
-    ['xavier_uniform_', ['tensor', 'gain', 'generator'], (b) => wrapTensor(init.xavierUniform_(T(b, 'tensor'), n(b.gain, 'gain', 1)))],
-    ['xavier_normal_', ['tensor', 'gain', 'generator'], (b) => wrapTensor(init.xavierNormal_(T(b, 'tensor'), n(b.gain, 'gain', 1)))],
+      wrapTensor(init.kaimingNormal_(T(b, 'tensor'), n(b.a, 'a', 0), str(b.mode, 'fan_in'), str(b.nonlinearity, 'leaky_relu'), gen(b, 'kaiming_normal_')))],
+    ['xavier_uniform_', ['tensor', 'gain', 'generator'], (b) => wrapTensor(init.xavierUniform_(T(b, 'tensor'), n(b.gain, 'gain', 1), gen(b, 'xavier_uniform_')))],
+    ['xavier_normal_', ['tensor', 'gain', 'generator'], (b) => wrapTensor(init.xavierNormal_(T(b, 'tensor'), n(b.gain, 'gain', 1), gen(b, 'xavier_normal_')))],
     ['calculate_gain', ['nonlinearity', 'param'], (b) => init.calculateGain(str(b.nonlinearity, 'linear'), b.param === undefined || b.param === null ? null : toNumber(b.param, 'param'))],
   ]);
 }

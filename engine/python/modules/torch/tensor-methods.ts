@@ -16,6 +16,7 @@ import { bind, requireArgs } from './signature';
 import { toOperand } from './operand';
 import { torchHooks } from './hooks';
 import * as E from './engine-ops';
+import { generatorArg } from './random-generator';
 
 const S = (v: PyValue): Tensor => asTensor(v)!;
 
@@ -154,12 +155,12 @@ defMethod(tensorClass, 'clamp_', (self, args, kwargs) => {
 });
 defMethod(tensorClass, 'normal_', (self, args, kwargs) => {
   const b = bind('normal_', ['mean', 'std', '*', 'generator'], args, kwargs);
-  E.normal_(S(self), b.mean == null ? 0 : toNumber(b.mean, 'mean'), b.std == null ? 1 : toNumber(b.std, 'std'));
+  E.normal_(S(self), b.mean == null ? 0 : toNumber(b.mean, 'mean'), b.std == null ? 1 : toNumber(b.std, 'std'), generatorArg(b.generator, 'normal_'));
   return self;
 });
 defMethod(tensorClass, 'uniform_', (self, args, kwargs) => {
   const b = bind('uniform_', ['from', 'to', '*', 'generator'], args, kwargs);
-  E.uniform_(S(self), b.from == null ? 0 : toNumber(b.from, 'from'), b.to == null ? 1 : toNumber(b.to, 'to'));
+  E.uniform_(S(self), b.from == null ? 0 : toNumber(b.from, 'from'), b.to == null ? 1 : toNumber(b.to, 'to'), generatorArg(b.generator, 'uniform_'));
   return self;
 });
 
@@ -249,7 +250,7 @@ const devType = (self: PyValue): string => {
 defMethod(deviceClass, '__repr__', (self) => `device(type='${devType(self)}')`);
 defMethod(deviceClass, '__str__', (self) => devType(self));
 defProperty(deviceClass, 'type', (self) => devType(self));
-function deviceObject(): PyInstance {
+export function deviceObject(): PyInstance {
   device ??= new PyInstance(deviceClass);
   return device;
 }

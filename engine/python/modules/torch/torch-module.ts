@@ -17,6 +17,8 @@ import './tensor-arith';
 import './tensor-print';
 import './tensor-index';
 import { cudaModule, saveLoad } from './extras';
+import { DEFAULT_PRINT_OPTIONS, setPrintOptions } from '../../../format/options';
+import { generatorClass, generatorObject } from './random-generator';
 
 function moduleOf(name: string, members: Map<string, PyValue>): PyModule {
   const m = new PyModule(name);
@@ -48,6 +50,8 @@ const optimMembers = once(optimModule);
 const dataMembers = once(dataModule);
 
 export function createTorchModules(): TorchModules {
+  // Print options are global in PyTorch; a run starts from the defaults.
+  setPrintOptions({ ...DEFAULT_PRINT_OPTIONS });
   const torch = moduleOf('torch', torchMembers());
   const d = torch.dict;
   d.set('Tensor', tensorClass);
@@ -56,6 +60,8 @@ export function createTorchModules(): TorchModules {
   d.set('device', deviceClass);
   for (const [name, dt] of Object.entries(DTYPE_NAMES)) d.set(name, pyDtype(dt));
   for (const [name, c] of legacyClasses) d.set(name, c);
+  d.set('Generator', generatorClass);
+  d.set('default_generator', generatorObject());
   d.set('no_grad', noGradClass);
   d.set('enable_grad', enableGradClass);
   d.set('set_grad_enabled', setGradEnabledClass);
