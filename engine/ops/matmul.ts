@@ -240,14 +240,20 @@ export function addmm(bias: Tensor, a: Tensor, b: Tensor, beta: Scalar = 1, alph
   }
   checkSameDtype(a, b);
   const be = scalarValue(beta), al = scalarValue(alpha);
-  let prod = mmRaw(a, b);
-  if (al !== 1) prod = castTensor(mulNoRecord(prod, al), prod.dtype);
+  const mm = mmRaw(a, b);
+  const prod = al !== 1 ? castTensor(mulNoRecord(mm, al), mm.dtype) : mm;
   const outShape = [a.shape[0], b.shape[1]];
   broadcastShapes(bias.shape, outShape);
   const biasPart = be === 1 ? bias : mulNoRecord(bias, be);
   const dtype = promoteTypes(biasPart.dtype, prod.dtype);
   const out = empty(a.backend, outShape, dtype);
-  out.backend.run('add', [expandTo(castIf(prod, dtype), outShape), expandTo(castIf(biasPart, dtype), outShape)], [out]);
+  const prodIn = castIf(prod, dtype);
+  const biasIn = castIf(biasPart, dtype);
+  out.backend.run('add', [expandTo(prodIn, outShape), expandTo(biasIn, outShape)], [out]);
+  // The product and any casts of it are this op's own temporaries (the graph
+  // saves a and b, not them): free them now rather than at GC, so a GPU
+  // backend hands their buffers to the next op.
+  freeTemporaries([mm, prod, prodIn, biasPart, biasIn], [bias, a, b, out]);
   if (shouldRecordAll([bias, a, b])) {
     record(out, 'AddmmBackward0', [bias, a, b], ([g]) => [
       bias.requiresGrad ? sumToShape(be === 1 ? g! : mul(g!, be), bias.shape) : null,
@@ -257,6 +263,17 @@ export function addmm(bias: Tensor, a: Tensor, b: Tensor, beta: Scalar = 1, alph
   }
   notifyOp('addmm', [bias, a, b], out);
   return out;
+}
+
+/** Disposes the storages of `temps` that none of `live` uses. */
+function freeTemporaries(temps: readonly Tensor[], live: readonly Tensor[]): void {
+  const keep = new Set(live.map((t) => t.storage));
+  const done = new Set<object>();
+  for (const t of temps) {
+    if (keep.has(t.storage) || done.has(t.storage)) continue;
+    done.add(t.storage);
+    t.backend.dispose(t.storage);
+  }
 }
 
 function castIf(t: Tensor, d: Tensor['dtype']): Tensor {

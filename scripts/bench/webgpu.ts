@@ -20,9 +20,11 @@
 //   --profile             GPU time per kernel (timestamp queries, when the
 //                         adapter has them), top kernels, the idle round trip
 //   --matmul-candidates   time every matmul kernel candidate (1024 and 2048;
-//                         256 on a software adapter unless --full/--sizes)
+//                         256 on a software adapter unless --full/--sizes),
+//                         and the MLP train step (batch 1024; 64 in software)
+//                         with each
 // Env: TL_MATMUL=<candidate> picks the matmul kernel for the main run
-//      (auto, t4bk16, t8bk8, t8bk16, vec4, v4t8bk16, v4t4bk32, v4t8bk32).
+//      (auto, t4bk16, t8bk8, t8bk16, fit, vec4, v4t8bk16, v4t4bk32, v4t8bk32, v4fit).
 import * as E from '../../engine/index';
 import type { Backend, Tensor } from '../../engine/index';
 import { Linear, ReLU, Sequential, CrossEntropyLoss } from '../../engine/nn/index';
@@ -196,24 +198,27 @@ function brief(t: Timing, s: WebGPUStats, n: number): string {
   return `${t.hostMs.toFixed(2)} / ${t.waitMs.toFixed(2)}, ${per(s, n, 'createBuffer')}, ${per(s, n, 'createBindGroup')}`;
 }
 
-async function compareCandidates(device: GPUDevice, sizes: number[]): Promise<void> {
+async function compareCandidates(device: GPUDevice, sizes: number[], batch: number): Promise<void> {
   console.log('');
   console.log('matmul candidates (GFLOP/s by wall time; by GPU time where timestamps exist; max |diff| vs auto):');
   const limit = device.limits.maxComputeWorkgroupStorageSize;
+  const usable = [...MATMUL_VARIANTS.keys()].filter((v) => matmulSharedBytes(v) <= limit);
   for (const n of sizes) {
     const gf = (ms: number) => (2 * n * n * n) / (ms * 1e6);
     let reference: Float32Array | null = null;
     for (const v of MATMUL_VARIANTS.keys()) {
-      if (matmulSharedBytes(v) > limit) {
+      if (!usable.includes(v)) {
         console.log(`  ${n} ${v.padEnd(9)} skipped: needs ${matmulSharedBytes(v)} bytes of workgroup memory, device has ${limit}`);
         continue;
       }
       const b = createWebGPUBackend(device, { matmul: v });
-      if (profile) b.enableProfiling();
       const t = await matmulTiming(b, n);
-      const calls = t.steps * t.perSync;
-      const kt = await b.kernelTimes();
-      const gpuMs = kt ? kt.totalMs / calls : null;
+      let gpuMs: number | null = null;
+      if (profile && b.enableProfiling()) {
+        const tp = await matmulTiming(b, n);
+        const kt = await b.kernelTimes();
+        gpuMs = kt ? kt.totalMs / (tp.steps * tp.perSync) : null;
+      }
       const got = await matmulResult(b, n);
       reference ??= got;
       let diff = 0;
@@ -227,6 +232,23 @@ async function compareCandidates(device: GPUDevice, sizes: number[]): Promise<vo
       b.destroy();
     }
   }
+  // The MLP's products are thin (1024x784 @ 784x128 and its transposes):
+  // the candidate that wins at 2048 need not win here.
+  console.log(`train step per candidate (MLP batch ${batch}, ms/step; GPU kernel ms where timestamps exist):`);
+  for (const v of usable) {
+    const b = createWebGPUBackend(device, { matmul: v });
+    const t = await trainTiming(b, batch);
+    let gpu = '';
+    if (profile && b.enableProfiling()) {
+      const tp = await trainTiming(b, batch);
+      const kt = (await b.kernelTimes())!;
+      const mm = [...kt.byKernel.entries()].filter(([k]) => k.startsWith('matmul')).reduce((acc, [, x]) => acc + x.ms, 0) / tp.steps;
+      gpu = `, GPU ${(kt.totalMs / tp.steps).toFixed(3)} ms of which matmul ${mm.toFixed(3)} ms`;
+    }
+    console.log(`  ${v.padEnd(9)} ${t.ms.toFixed(2).padStart(8)} ms (host ${t.hostMs.toFixed(2)}, wait ${t.waitMs.toFixed(2)})${gpu}`);
+    E.setDefaultBackend(E.cpuBackend);
+    b.destroy();
+  }
 }
 
 async function main(): Promise<void> {
@@ -235,9 +257,11 @@ async function main(): Promise<void> {
   const web = createWebGPUBackend(device, { matmul });
   const adapter = `${adapterName}${software ? ' (software: figures only prove the path runs)' : ''}`;
   console.log(`WebGPU adapter: ${adapter}; matmul kernel: ${matmul}`);
+  const timestamps = profile && web.enableProfiling(false);
   if (profile) {
-    const on = web.enableProfiling();
-    console.log(`  profile: ${on ? 'GPU timestamps on (one compute pass per dispatch)' : "adapter has no 'timestamp-query': host and wait times only"}`);
+    console.log(
+      `  profile: ${timestamps ? 'GPU timestamps in a second, timed-apart run of each row (one compute pass per dispatch there)' : "adapter has no 'timestamp-query': host and wait times only"}`,
+    );
     // The floor under every step that reads: submit + mapAsync with no work.
     const idle = await timeSteps(async () => {
       const t0 = performance.now();
@@ -248,6 +272,14 @@ async function main(): Promise<void> {
     });
     console.log(`  idle round trip (empty submit + 4-byte mapAsync): ${idle.ms.toFixed(3)} ms (host ${idle.hostMs.toFixed(3)} ms)`);
   }
+  /** GPU time of `run` repeated with timestamps on (the timed rows run without them). */
+  const gpuProfile = async (run: () => Promise<Timing>): Promise<void> => {
+    if (!timestamps) return;
+    web.enableProfiling(true);
+    const t = await run();
+    web.enableProfiling(false);
+    for (const l of await gpuLines(web, t.steps)) console.log(`    ${l}`);
+  };
   const quick = software && !full && !args.includes('--sizes');
   const sizes = quick ? SOFTWARE_SIZES : SIZES;
   const batches = quick ? SOFTWARE_BATCHES : BATCHES;
@@ -261,7 +293,7 @@ async function main(): Promise<void> {
     rows.push({ name: `matmul ${n}x${n}`, unit: 'GFLOP/s', cpu, gpu, higherBetter: true, cost: brief(t, s, t.steps) + ' per 4 products' });
     console.log(`  matmul ${n}: webgpu ${fmt(gpu)} GFLOP/s, cpu ${fmt(cpu)} GFLOP/s`);
     console.log(`    per sync of ${t.perSync} products: ${t.ms.toFixed(2)} ms = host ${t.hostMs.toFixed(2)} + read wait ${t.waitMs.toFixed(2)}; ${costLine(s, t.steps)}`);
-    for (const l of await gpuLines(web, t.steps)) console.log(`    ${l}`);
+    await gpuProfile(() => matmulTiming(web, n));
   }
   for (const batch of batches) {
     const t = await trainTiming(web, batch);
@@ -270,12 +302,15 @@ async function main(): Promise<void> {
     rows.push({ name: `MLP 784-128-64-10 train step, batch ${batch}`, unit: 'ms', cpu, gpu: t.ms, higherBetter: false, cost: brief(t, s, t.steps) });
     console.log(`  train step batch ${batch}: webgpu ${fmt(t.ms)} ms, cpu ${fmt(cpu)} ms`);
     console.log(`    per step: host ${t.hostMs.toFixed(2)} ms until the read is issued, read wait ${t.waitMs.toFixed(2)} ms; ${costLine(s, t.steps)}`);
-    for (const l of await gpuLines(web, t.steps)) console.log(`    ${l}`);
+    await gpuProfile(() => trainTiming(web, batch));
   }
   E.setDefaultBackend(E.cpuBackend);
   console.log('');
   printTable(adapter);
-  if (candidates) await compareCandidates(device, args.includes('--sizes') || !software || full ? (args.includes('--sizes') ? sizes : [1024, 2048]) : [256]);
+  if (candidates) {
+    const candidateSizes = args.includes('--sizes') ? sizes : software && !full ? [256] : [1024, 2048];
+    await compareCandidates(device, candidateSizes, software && !full ? 64 : 1024);
+  }
   web.destroy();
   device.destroy();
 }

@@ -3,7 +3,7 @@
 // training produces: contiguous, a transposed operand on either side (the
 // backward pass), batch broadcast, ragged edges, and shapes just off the
 // 4-alignment the vec4 loads need (those must fall back, not misread).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebGPUBackend } from '../../engine/backend/webgpu/index';
 import type { WebGPUBackend } from '../../engine/backend/webgpu/index';
 import { MATMUL_VARIANTS, matmulSharedBytes } from '../../engine/backend/webgpu/kernels/matmul';
@@ -22,6 +22,10 @@ const CASES: [string, Operand, Operand, number[]][] = [
   ['ragged: nothing 4-aligned (scalar fallback)', f32([2, 33, 70]), f32([2, 70, 21]), [2, 33, 21]],
   ['aligned sizes, odd offset (fallback)', f32([1, 8, 12], undefined, 1), f32([1, 12, 8]), [1, 8, 8]],
   ['large tiles with edges (260x264 @ 264x268)', f32([1, 260, 264]), f32([1, 264, 268]), [1, 260, 268]],
+  // Enough 128x128 tiles (128) that 'fit' / 'v4fit' pick T = 8, and a grid
+  // where v4fit picks T = 4.
+  ['many tiles: 16 x (256x8 @ 8x512)', f32([16, 256, 8]), f32([16, 8, 512]), [16, 256, 512]],
+  ['medium grid: 4 x (128x8 @ 8x516)', f32([4, 128, 8]), f32([4, 8, 516]), [4, 128, 516]],
 ];
 
 describe('matmul candidates vs cpu', () => {
@@ -31,6 +35,9 @@ describe('matmul candidates vs cpu', () => {
     const { device } = await testDevice();
     limit = device.limits.maxComputeWorkgroupStorageSize;
     for (const v of MATMUL_VARIANTS.keys()) backends.set(v, createWebGPUBackend(device, { matmul: v }));
+  });
+  afterAll(() => {
+    for (const b of backends.values()) b.destroy();
   });
   for (const v of MATMUL_VARIANTS.keys()) {
     it(`${v}: every layout`, async () => {
@@ -47,11 +54,16 @@ describe('matmul candidates vs cpu', () => {
       }
       // The vec4 candidates really ran their vec4 programs, for all four operand layouts.
       const vec4 = [...new Set(gpu.programKeys().filter((k) => k.includes(':vec4:')).map((k) => k.split(':')[3]))].sort();
-      expect(vec4).toEqual(MATMUL_VARIANTS.get(v)!.vec4 ? ['kk', 'kn', 'mk', 'mn'] : []);
+      // (v4fit tiles the small cases at T = 2, which has no vec4 form.)
+      const expected = !MATMUL_VARIANTS.get(v)!.vec4 ? [] : v === 'v4fit' ? ['kn'] : ['kk', 'kn', 'mk', 'mn'];
+      expect(vec4).toEqual(expected);
+      if (v === 'v4fit') expect(gpu.programKeys().filter((k) => k.includes(':vec4:')).sort()).toEqual(['matmul:f32:vec4:kn:4x32', 'matmul:f32:vec4:kn:8x16']);
+      if (v === 'fit') expect(gpu.programKeys().filter((k) => k.startsWith('matmul')).sort()).toEqual(['matmul:f32:2x16:unrolled', 'matmul:f32:8x8:unrolled']);
     });
   }
   it('an unknown candidate is an error naming the choices', async () => {
     const gpu = createWebGPUBackend((await testDevice()).device, { matmul: 'nope' });
     await expect(compareKernel(gpu, 'matmul', [f32([1, 2, 2]), f32([1, 2, 2])], [f32([1, 2, 2])])).rejects.toThrow(/unknown matmul variant 'nope'.*auto/);
+    gpu.destroy();
   });
 });

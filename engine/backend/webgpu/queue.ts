@@ -113,6 +113,7 @@ export class GpuQueue {
   /** Free MAP_READ staging buffers by size. */
   private readonly readStaging = new Map<number, GPUBuffer[]>();
   private profiler: GpuProfiler | null = null;
+  private timing = false;
 
   constructor(private readonly device: GPUDevice) {
     this.info = new InfoRing(device, this.counters, device.limits?.minStorageBufferOffsetAlignment ?? 256);
@@ -123,10 +124,11 @@ export class GpuQueue {
     return this.counters.submits;
   }
 
-  /** Times every dispatch with timestamp queries from now on (needs the device's 'timestamp-query' feature). */
-  enableProfiling(): boolean {
+  /** Times every dispatch with timestamp queries from now on, or stops (needs the device's 'timestamp-query' feature). */
+  enableProfiling(on = true): boolean {
     if (!this.device.features.has('timestamp-query')) return false;
     this.profiler ??= new GpuProfiler(this.device, MAX_PENDING);
+    this.timing = on;
     return true;
   }
 
@@ -201,7 +203,7 @@ export class GpuQueue {
   /** Records one dispatch; `label` names it in the profile (the program key). */
   dispatch(pipeline: GPUComputePipeline, entries: readonly Binding[], workgroups: [number, number, number], label = 'kernel'): void {
     const bindGroup = this.bindGroup(pipeline, entries);
-    const timed = this.profiler?.slot(label);
+    const timed = this.timing ? this.profiler?.slot(label) : null;
     if (timed) {
       // One pass per dispatch: WebGPU only timestamps pass boundaries.
       this.endPass();

@@ -59,6 +59,9 @@ export class WebGPUBackend implements Backend {
   /** Open allocation scopes (beginScope): storages allocated while one is open. */
   private readonly scopes: Set<GpuStorage>[] = [];
   private readonly extra = { clearsSkipped: 0, disposed: 0, collected: 0 };
+  private readonly onError = (e: Event): void => {
+    this.errors.push((e as GPUUncapturedErrorEvent).error.message);
+  };
   /** Kernel tuning, e.g. which matmul candidate runs. */
   readonly options: Required<WebGPUOptions>;
 
@@ -76,9 +79,7 @@ export class WebGPUBackend implements Backend {
       this.extra.collected++;
       this.pool.release(buffer);
     });
-    device.addEventListener('uncapturederror', (e) => {
-      this.errors.push((e as GPUUncapturedErrorEvent).error.message);
-    });
+    device.addEventListener('uncapturederror', this.onError);
     void device.lost.then((info) => {
       this.lost = info.message || info.reason;
     });
@@ -241,9 +242,9 @@ export class WebGPUBackend implements Backend {
     Object.assign(this.extra, { clearsSkipped: 0, disposed: 0, collected: 0 });
   }
 
-  /** Times each dispatch on the GPU from now on; false when the device lacks 'timestamp-query'. */
-  enableProfiling(): boolean {
-    return this.queue.enableProfiling();
+  /** Times each dispatch on the GPU from now on (or stops, `on` false); false when the device lacks 'timestamp-query'. */
+  enableProfiling(on = true): boolean {
+    return this.queue.enableProfiling(on);
   }
 
   /** GPU time per kernel since resetStats(), once every submitted timestamp is back; null without profiling. */
@@ -253,6 +254,7 @@ export class WebGPUBackend implements Backend {
 
   /** Frees pooled buffers and cached pipelines; the device stays the caller's. */
   destroy(): void {
+    this.device.removeEventListener('uncapturederror', this.onError);
     this.queue.destroy();
     this.pool.clear();
     this.pipelines.clear();

@@ -208,38 +208,57 @@ ${range(q)
   };
 }
 
-/** How a candidate tiles a product of M x N outputs; vec4 only where the operands allow it. */
+/** How a candidate tiles a batch of M x N outputs; vec4 only where the operands allow it. */
 interface Candidate {
-  tiling(M: number, N: number): Tiling;
+  tiling(M: number, N: number, batches: number): Tiling;
   vec4: boolean;
 }
 
 const bySize = (M: number, N: number): Tiling => (M * N >= 256 * 256 ? LARGE : SMALL);
 const fixed = (t: number, bk: number) => (): Tiling => ({ t, bk });
+/** Workgroups a tiling launches. */
+const groups = (M: number, N: number, batches: number, t: number): number => batches * Math.ceil(M / (16 * t)) * Math.ceil(N / (16 * t));
+/** Enough workgroups to occupy a large GPU (an H100 has 132 SMs): the
+ *  biggest tile that still launches this many, else the smallest. */
+const OCCUPANCY = 128;
+const fit = (M: number, N: number, batches: number): Tiling => {
+  if (groups(M, N, batches, 8) >= OCCUPANCY) return { t: 8, bk: 8 };
+  if (groups(M, N, batches, 4) >= OCCUPANCY) return { t: 4, bk: 16 };
+  return { t: 2, bk: 16 };
+};
+const v4fit = (M: number, N: number, batches: number): Tiling => {
+  if (groups(M, N, batches, 8) >= OCCUPANCY) return { t: 8, bk: 16 };
+  if (groups(M, N, batches, 4) >= OCCUPANCY / 2) return { t: 4, bk: 32 };
+  return { t: 2, bk: 16 };
+};
 
 /**
  * Matmul kernel candidates, chosen with WebGPUOptions.matmul (the benchmark
  * passes TL_MATMUL). 'auto' is the default: scalar loads, T = 4 / BK = 16
- * below 256x256 outputs and T = 8 / BK = 8 above. The vec4 candidates fall
- * back to the scalar kernel of the same tiling when an operand is not
- * contiguous along one axis with 4-aligned strides and offset.
+ * below 256x256 outputs and T = 8 / BK = 8 above. 'fit' and 'v4fit' pick the
+ * tile from the number of workgroups it launches (a 128x128 tile leaves most
+ * of a big GPU idle on a 1024x128 product). The vec4 candidates fall back to
+ * the scalar kernel of the same tiling when an operand is not contiguous along
+ * one axis with 4-aligned strides and offset, and always at T = 2.
  */
 export const MATMUL_VARIANTS: ReadonlyMap<string, Candidate> = new Map([
   ['auto', { tiling: bySize, vec4: false }],
   ['t4bk16', { tiling: fixed(4, 16), vec4: false }],
   ['t8bk8', { tiling: fixed(8, 8), vec4: false }],
   ['t8bk16', { tiling: fixed(8, 16), vec4: false }],
+  ['fit', { tiling: fit, vec4: false }],
   ['vec4', { tiling: (M: number, N: number) => (M * N >= 256 * 256 ? { t: 8, bk: 16 } : { t: 4, bk: 32 }), vec4: true }],
   ['v4t8bk16', { tiling: fixed(8, 16), vec4: true }],
   ['v4t4bk32', { tiling: fixed(4, 32), vec4: true }],
   ['v4t8bk32', { tiling: fixed(8, 32), vec4: true }],
+  ['v4fit', { tiling: v4fit, vec4: true }],
 ]);
 
 /** Workgroup memory a candidate's largest tiling needs (bytes): v4t8bk32 needs 32 KiB. */
 export function matmulSharedBytes(variant: string): number {
   const c = MATMUL_VARIANTS.get(variant);
   if (!c) return 0;
-  const t = c.tiling(1 << 16, 1 << 16);
+  const t = c.tiling(1 << 16, 1 << 16, 1);
   return 2 * 16 * t.t * t.bk * 4;
 }
 
@@ -273,7 +292,7 @@ const matmulKernel: GpuKernel = (ctx, inputs, outputs) => {
   }
   const candidate = MATMUL_VARIANTS.get(ctx.options.matmul);
   if (!candidate) throw new Error(`unknown matmul variant '${ctx.options.matmul}' (one of ${[...MATMUL_VARIANTS.keys()].join(', ')})`);
-  const tiling = candidate.tiling(M, N);
+  const tiling = candidate.tiling(M, N, batches);
   const tile = 16 * tiling.t;
   const info = new Info();
   for (const v of [M, N, K, batches]) info.u32(v);
@@ -282,8 +301,9 @@ const matmulKernel: GpuKernel = (ctx, inputs, outputs) => {
     for (const s of v.strides) info.u32(s);
   }
   if (batches > 65535) throw new Error('matmul: more than 65535 batches on the WebGPU backend');
-  const al = candidate.vec4 && type === 'f32' ? aLayout(a, M, K) : null;
-  const bl = candidate.vec4 && type === 'f32' ? bLayout(b, K, N) : null;
+  const vec4 = candidate.vec4 && type === 'f32' && tiling.t % 4 === 0;
+  const al = vec4 ? aLayout(a, M, K) : null;
+  const bl = vec4 ? bLayout(b, K, N) : null;
   const program = al !== null && bl !== null ? vec4Program(tiling, al, bl) : matmulProgram(type, tiling);
   ctx.dispatch(program, info, [y.buffer, a.buffer, b.buffer], [Math.ceil(N / tile), Math.ceil(M / tile), batches]);
 };
