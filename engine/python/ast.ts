@@ -108,4 +108,6 @@ export interface Module {
   body: Stmt[];
   /** First syntax error; statements before it were converted and can run. */
   syntaxError: { message: string; range: SourceRange; type?: 'SyntaxError' | 'IndentationError' } | null;
+  /** The text parsed (traceback.format_exc() quotes its lines). */
+  source?: string;
 }

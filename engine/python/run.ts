@@ -4,10 +4,9 @@
 import type { RunError, SourceRange } from '../trace/types';
 import { parse } from './parse/index';
 import { Interpreter, InterpreterOptions } from './runtime/interpreter';
-import { PyException, excLinks } from './runtime/exceptions';
-import type { PyInstance } from './runtime/objects';
-import type { ChainedError, PyTraceFrame } from './traceback';
-import { exceptionStr } from './runtime/protocol';
+import { PyException } from './runtime/exceptions';
+import type { PyTraceFrame } from './traceback';
+import { chainOf, messageOf } from './runtime/exc-chain';
 import type { Module } from './ast';
 
 export interface PythonRunResult {
@@ -54,35 +53,6 @@ export async function toRunError(it: Interpreter, e: PyException): Promise<RunEr
     else delete outer.chain;
   }
   return out;
-}
-
-async function messageOf(it: Interpreter, value: PyInstance): Promise<string> {
-  try {
-    return await exceptionStr(it, value);
-  } catch {
-    return '<exception str() failed>';
-  }
-}
-
-/** The exceptions CPython prints above an uncaught one, oldest first: each
- *  one's __cause__, else its __context__ unless suppressed (`from None`). */
-async function chainOf(it: Interpreter, top: PyInstance): Promise<ChainedError[]> {
-  const chain: ChainedError[] = [];
-  const seen = new Set<PyInstance>([top]);
-  for (let cur = top; ; ) {
-    const l = excLinks(cur);
-    const next = l.cause ?? (l.suppressContext ? null : l.context);
-    if (!next || seen.has(next)) break;
-    seen.add(next);
-    chain.unshift({
-      type: next.cls.name,
-      message: await messageOf(it, next),
-      traceback: excLinks(next).raised?.frames ?? [],
-      link: l.cause ? 'cause' : 'context',
-    });
-    cur = next;
-  }
-  return chain;
 }
 
 export { formatTraceback } from './traceback';

@@ -37,21 +37,32 @@ export function formatTraceback(err: RunError, file: string, source: string): st
     const caretLine = noCaret ? '' : `    ${caret}^\n`;
     return `  File "${file}", line ${err.range.line}\n    ${stripped.trimEnd()}\n${caretLine}${err.type}: ${err.message}\n`;
   }
-  let out = '';
   const outer = err.traceback[0] as PyTraceFrame | undefined;
-  for (const c of outer?.chain ?? []) out += formatOne(c, file, source, lines) + LINK_TEXT[c.link];
-  return out + formatOne(err, file, source, lines);
+  return exceptionChunks(err, outer?.chain ?? [], file, source).join('');
 }
 
-function formatOne(err: { type: string; message: string; traceback: PyTraceFrame[] }, file: string, source: string, lines: string[]): string {
+/** The traceback text in the pieces traceback.format_exception() returns:
+ *  the header, one per frame entry, the exception line, and the chain
+ *  above it with the lines that join them. */
+export function exceptionChunks(err: DescribedError, chain: readonly ChainedError[], file: string, source: string): string[] {
+  const lines = source.split('\n');
+  const out: string[] = [];
+  for (const c of chain) out.push(...formatOne(c, file, source, lines), LINK_TEXT[c.link]);
+  out.push(...formatOne(err, file, source, lines));
+  return out;
+}
+
+type DescribedError = { type: string; message: string; traceback: PyTraceFrame[] };
+
+function formatOne(err: DescribedError, file: string, source: string, lines: string[]): string[] {
   // An exception never raised (`raise X from ValueError()`) has no traceback.
-  let out = err.traceback.length ? 'Traceback (most recent call last):\n' : '';
+  const out: string[] = err.traceback.length ? ['Traceback (most recent call last):\n'] : [];
   let last = '';
   let count = 0;
   const flushRepeats = () => {
     if (count > RECURSIVE_CUTOFF) {
       const n = count - RECURSIVE_CUTOFF;
-      out += `  [Previous line repeated ${n} more time${n > 1 ? 's' : ''}]\n`;
+      out.push(`  [Previous line repeated ${n} more time${n > 1 ? 's' : ''}]\n`);
     }
   };
   err.traceback.forEach((f: PyTraceFrame) => {
@@ -63,15 +74,17 @@ function formatOne(err: { type: string; message: string; traceback: PyTraceFrame
       count = 1;
     }
     if (count > RECURSIVE_CUTOFF) return;
-    out += `  File "${file}", line ${f.line}, in ${f.name}\n`;
+    let entry = `  File "${file}", line ${f.line}, in ${f.name}\n`;
     const text = lines[f.line - 1] ?? '';
-    if (!text.trim()) return;
-    out += `    ${text.trim()}\n`;
-    const r = f.range;
-    if (r && r.line === f.line && r.to > r.from) out += carets(text, r, source);
+    if (text.trim()) {
+      entry += `    ${text.trim()}\n`;
+      const r = f.range;
+      if (r && r.line === f.line && r.to > r.from) entry += carets(text, r, source);
+    }
+    out.push(entry);
   });
   flushRepeats();
-  out += err.message === '' ? `${err.type}\n` : `${err.type}: ${err.message}\n`;
+  out.push(err.message === '' ? `${err.type}\n` : `${err.type}: ${err.message}\n`);
   return out;
 }
 

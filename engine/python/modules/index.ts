@@ -6,3 +6,4 @@ import './itertools';
 import './time';
 import './misc';
 import './json-string';
+import './traceback';

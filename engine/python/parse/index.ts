@@ -12,6 +12,7 @@ import { DISPLAY_MARKER } from '../notebook-marker';
 export function parse(source: string): Module {
   const mod = parseStatements(source);
   markDisplayed(source, mod);
+  mod.source = source;
   return mod;
 }
 

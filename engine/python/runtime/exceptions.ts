@@ -95,6 +95,26 @@ export function excLinks(e: PyInstance): ExcLinks {
   return l;
 }
 
+/** `traceback` objects (an exception's __traceback__, __exit__'s third
+ *  argument): one per frame entry, outermost first, linked by tb_next. */
+export const tracebackClass = new PyClass('traceback', [builtinClasses.object]);
+const tracebacks = new WeakMap<PyException, { length: number; tb: PyInstance }>();
+
+export function tracebackOf(e: PyException): PyInstance | null {
+  if (e.frames.length === 0) return null;
+  const cached = tracebacks.get(e);
+  if (cached && cached.length === e.frames.length) return cached.tb;
+  let next: PyInstance | null = null;
+  for (let i = e.frames.length - 1; i >= 0; i--) {
+    const tb: PyInstance = new PyInstance(tracebackClass);
+    tb.dict.set('tb_lineno', BigInt(e.frames[i].line));
+    tb.dict.set('tb_next', next);
+    next = tb;
+  }
+  tracebacks.set(e, { length: e.frames.length, tb: next as PyInstance });
+  return next;
+}
+
 /** Sets __context__ as CPython does when `e` is raised while `handled` is
  *  being handled: never to itself, and any cycle through `e` is cut. */
 export function setContext(e: PyInstance, handled: PyInstance): void {

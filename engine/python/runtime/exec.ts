@@ -3,7 +3,7 @@
 import type { ExceptHandler, Stmt } from '../ast';
 import type { SourceRange } from '../../trace/types';
 import type { Interpreter } from './interpreter';
-import { PyException, excClass, excLinks, isExceptionClass, newException, pyError, setContext } from './exceptions';
+import { PyException, excClass, excLinks, isExceptionClass, newException, pyError, setContext, tracebackOf } from './exceptions';
 import { PyClass, PyInstance, PyRange, PyTuple, PyValue, STOP, IterResult } from './objects';
 import { closeMadeSince, generatorsMade } from './generator';
 import { Scope } from './scope';
@@ -402,7 +402,7 @@ async function execWith(it: Interpreter, s: Extract<Stmt, { kind: 'With' }>, sco
     const e = toPyException(it, err);
     if (e.fatal) throw e;
     it.finishTraceback(e, it.frame);
-    const suppress = await handling(it, e, () => callValue(it, exit, [mgr, e.value.cls, e.value, null], null));
+    const suppress = await handling(it, e, () => callValue(it, exit, [mgr, e.value.cls, e.value, tracebackOf(e)], null));
     if (await truth(it, suppress)) return undefined;
     throw e;
   }

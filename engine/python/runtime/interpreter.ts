@@ -142,7 +142,11 @@ export class Interpreter implements CallContext {
   }
 
   /** Runs a parsed module; never throws (errors come back as a PyException). */
+  /** The program's text, for tracebacks the program formats itself. */
+  source = '';
+
   async runModule(mod: Module): Promise<RunResult> {
+    if (mod.source !== undefined) this.source = mod.source;
     const frame: Frame = { name: '<module>', stmtRange: null, func: null, scope: this.globals };
     this.frames.push(frame);
     const first = mod.body[0];

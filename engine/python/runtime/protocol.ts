@@ -5,7 +5,7 @@ import { formatPyFloat } from '../format/float';
 import { strRepr } from '../format/str-repr';
 import { PyDict, PyDictView, PySet, objectId } from './dict';
 import { PyGenerator } from './generator';
-import { excClass, excLinks, exceptionArgs, isExceptionClass, pyError } from './exceptions';
+import { excClass, excLinks, exceptionArgs, isExceptionClass, pyError, tracebackOf } from './exceptions';
 import {
   CallContext, Ellipsis, NotImplemented, PyBoundMethod, PyBuiltin, PyClass, PyClassMethod, PyFunction,
   PyInstance, PyIterator, PyList, PyModule, PyObject, PyProperty, PyRange, PySlice, PyStaticMethod, PySuper,
@@ -104,6 +104,11 @@ function specialAttr(obj: PyValue, name: string): PyValue | undefined {
       return obj instanceof PyInstance && isExceptionClass(obj.cls) ? new PyTuple(exceptionArgs(obj)) : undefined;
     case '__cause__': case '__context__': case '__suppress_context__':
       return obj instanceof PyInstance && isExceptionClass(obj.cls) ? chainAttr(obj, name) : undefined;
+    case '__traceback__': {
+      if (!(obj instanceof PyInstance && isExceptionClass(obj.cls))) return undefined;
+      const raised = excLinks(obj).raised;
+      return raised ? tracebackOf(raised) : null;
+    }
     case 'start': case 'stop': case 'step':
       if (obj instanceof PyRange) return obj[name];
       if (obj instanceof PySlice) return obj[name];
