@@ -43,7 +43,7 @@ export class GraphView implements View {
   /** What the automatic camera does: fit at a readable scale, or whole (after "Fit"). */
   private fitMode: 'readable' | 'whole' = 'readable';
   private drawnFor = '';
-  private lastFile: string | null = null;
+  private lastFile = '';
   private drawing: Promise<void> = Promise.resolve();
   private resizeTimer: ReturnType<typeof setTimeout> | undefined;
   /** The camera the user chose, null while the view fits itself. Kept here:
@@ -134,7 +134,7 @@ export class GraphView implements View {
     this.ctx = ctx;
     const { trace, state } = ctx;
     emptyNote(this.el, trace.graph.nodes.length ? null : 'No tensor ops were recorded in this run yet.');
-    // Another program: its graph is fitted afresh, whatever the last one's zoom was.
+    // After a reload, the zoom the user had; for another program, a fresh fit.
     if (!this.placed) this.camera = state.zoom[this.id] ?? null;
     else if (this.lastFile !== trace.file) {
       this.fitMode = 'readable';
