@@ -7,3 +7,4 @@ import './time';
 import './misc';
 import './json-string';
 import './traceback';
+import './contextlib';
