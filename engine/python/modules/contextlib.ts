@@ -4,7 +4,7 @@
 import { PyException, excClass, excLinks, isExceptionClass, pyError } from '../runtime/exceptions';
 import { PyGenerator } from '../runtime/generator';
 import {
-  CallContext, PyBuiltin, PyClass, PyInstance, PyValue, builtinClasses as B,
+  CallContext, PyBuiltin, PyClass, PyFunction, PyInstance, PyValue, builtinClasses as B,
 } from '../runtime/objects';
 import { typeName } from '../runtime/protocol';
 import { makeModule, registerModule } from './registry';
@@ -89,7 +89,7 @@ nullClass.dict.set('__enter__', new PyBuiltin('__enter__', (a) => (a[0] as PyIns
 nullClass.dict.set('__exit__', new PyBuiltin('__exit__', () => null));
 
 function contextmanager(ctx: CallContext, func: PyValue): PyBuiltin {
-  const name = typeof (func as { name?: unknown }).name === 'string' ? (func as { name: string }).name : 'contextmanager';
+  const name = func instanceof PyFunction ? func.name : 'contextmanager';
   return new PyBuiltin(name, async (args, kwargs) => {
     const g = await ctx.call(func, args, kwargs);
     if (!(g instanceof PyGenerator)) throw pyError('TypeError', `'${typeName(g)}' object is not an iterator`);
