@@ -27,21 +27,20 @@ export function backward(root: Tensor, gradient?: Tensor | null, opts: BackwardO
   if (!root.requiresGrad) {
     throw runtimeError('element 0 of tensors does not require grad and does not have a grad_fn');
   }
-  let g: Tensor;
-  let fresh = false;
-  if (gradient === undefined || gradient === null) {
-    fresh = true;
+  const fresh = gradient === undefined || gradient === null;
+  if (fresh) {
     if (root.numel() !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
-    g = quietly(() => onesLike(root));
-  } else {
-    if (!sameShape(gradient.shape, root.shape)) {
-      throw runtimeError(
-        `Mismatch in shape: grad_output[0] has a shape of ${sizeRepr(gradient.shape)} and output[0] has a shape of ${sizeRepr(root.shape)}.`,
-      );
-    }
-    g = gradient.dtype === root.dtype ? gradient : castTensor(gradient, root.dtype);
+  } else if (!sameShape(gradient.shape, root.shape)) {
+    throw runtimeError(
+      `Mismatch in shape: grad_output[0] has a shape of ${sizeRepr(gradient.shape)} and output[0] has a shape of ${sizeRepr(root.shape)}.`,
+    );
   }
-  withGradMode(false, () => quietly(() => scoped(root, () => run(root, g, opts.retainGraph ?? false, fresh))));
+  // The implicit ones (and a cast of the caller's gradient) are the pass's own
+  // temporaries too, so they are made inside the scope.
+  scoped(root, () => {
+    const g = fresh ? quietly(() => onesLike(root)) : gradient.dtype === root.dtype ? gradient : castTensor(gradient, root.dtype);
+    return withGradMode(false, () => quietly(() => run(root, g, opts.retainGraph ?? false, fresh)));
+  });
 }
 
 /**
