@@ -198,6 +198,56 @@ function brief(t: Timing, s: WebGPUStats, n: number): string {
   return `${t.hostMs.toFixed(2)} / ${t.waitMs.toFixed(2)}, ${per(s, n, 'createBuffer')}, ${per(s, n, 'createBindGroup')}`;
 }
 
+/** Microseconds per call of the device operations a step is made of, each
+ *  timed in a loop on its own: tells whether buffer creation, bind groups or
+ *  submits could explain a fixed per-step cost on this driver. */
+async function deviceCallCosts(device: GPUDevice): Promise<string> {
+  const STORAGE = 0x80 | 0x8 | 0x4;
+  const module = device.createShaderModule({
+    code: '@group(0) @binding(0) var<storage, read_write> a: array<f32>;\n@compute @workgroup_size(64) fn main(@builtin(global_invocation_id) g: vec3u) { if (g.x < 4u) { a[g.x] += 1.0; } }',
+  });
+  const pipeline = device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' } });
+  const buf = device.createBuffer({ size: 1024, usage: STORAGE });
+  const layout = pipeline.getBindGroupLayout(0);
+  const us = (n: number, f: () => void): string => {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) f();
+    return ((1000 * (performance.now() - t0)) / n).toFixed(1);
+  };
+  const create = us(200, () => device.createBuffer({ size: 64 * 1024, usage: STORAGE }).destroy());
+  const mapped = us(200, () => {
+    const b = device.createBuffer({ size: 256, usage: 0x80, mappedAtCreation: true });
+    b.unmap();
+    b.destroy();
+  });
+  const bind = us(500, () => device.createBindGroup({ layout, entries: [{ binding: 0, resource: { buffer: buf } }] }));
+  const group = device.createBindGroup({ layout, entries: [{ binding: 0, resource: { buffer: buf } }] });
+  const enc = device.createCommandEncoder();
+  const pass = enc.beginComputePass();
+  const record = us(2000, () => {
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, group);
+    pass.dispatchWorkgroups(1);
+  });
+  pass.end();
+  let t0 = performance.now();
+  device.queue.submit([enc.finish()]);
+  const submit2000 = (performance.now() - t0).toFixed(2);
+  await device.queue.onSubmittedWorkDone();
+  t0 = performance.now();
+  const done = 20;
+  for (let i = 0; i < done; i++) {
+    device.queue.submit([device.createCommandEncoder().finish()]);
+    await device.queue.onSubmittedWorkDone();
+  }
+  const workDone = ((performance.now() - t0) / done).toFixed(3);
+  buf.destroy();
+  return (
+    `createBuffer+destroy 64 KiB ${create} us, mappedAtCreation 256 B ${mapped} us, createBindGroup ${bind} us, ` +
+    `record one dispatch ${record} us, submit of 2000 dispatches ${submit2000} ms, empty submit + onSubmittedWorkDone ${workDone} ms`
+  );
+}
+
 async function compareCandidates(device: GPUDevice, sizes: number[], batch: number): Promise<void> {
   console.log('');
   console.log('matmul candidates (GFLOP/s by wall time; by GPU time where timestamps exist; max |diff| vs auto):');
@@ -271,6 +321,7 @@ async function main(): Promise<void> {
       return host;
     });
     console.log(`  idle round trip (empty submit + 4-byte mapAsync): ${idle.ms.toFixed(3)} ms (host ${idle.hostMs.toFixed(3)} ms)`);
+    console.log(`  device calls: ${await deviceCallCosts(device)}`);
   }
   /** GPU time of `run` repeated with timestamps on (the timed rows run without them). */
   const gpuProfile = async (run: () => Promise<Timing>): Promise<void> => {
