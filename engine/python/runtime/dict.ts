@@ -1,7 +1,8 @@
 // dict and set: insertion-ordered maps keyed by a hash key that makes
 // 1 == 1.0 == True collide as in Python. Instances and native objects hash by
 // identity (as torch.Tensor and objects without __hash__ do).
-import { cpythonIntSetOrder } from './set-order';
+import { cpythonSetOrder } from './set-order';
+import { hashFloat, hashInt, hashTuple } from './cpython-hash';
 import { PyClass, PyFunction, PyObject, PyTuple, PyValue, builtinClasses, PyList, PyInstance } from './objects';
 
 let nextId = 1;
@@ -28,8 +29,12 @@ export type HashKey = string;
 /** Keys of native objects that hash by value (torch.Size as the tuple it equals). */
 const nativeKeys = new Map<PyClass, (v: PyInstance) => HashKey>();
 
-export function registerNativeKey(cls: PyClass, key: (v: PyInstance) => HashKey): void {
+/** CPython's hash of such objects, for the set iteration order. */
+const nativeHashes = new Map<PyClass, (v: PyInstance) => bigint>();
+
+export function registerNativeKey(cls: PyClass, key: (v: PyInstance) => HashKey, hash?: (v: PyInstance) => bigint): void {
   nativeKeys.set(cls, key);
+  if (hash) nativeHashes.set(cls, hash);
 }
 
 /** Keys of instances whose class defines __hash__, found by calling it (and
@@ -149,13 +154,41 @@ export class PySet extends PyObject {
   }
   items(): PyValue[] {
     const vals = [...this.map.values()];
-    if (vals.length < 2 || !vals.every((v) => typeof v === 'bigint' || typeof v === 'boolean')) return vals;
-    // Sets of ints iterate in CPython's hash-table order (see set-order.ts).
-    const ints = vals.map((v) => (typeof v === 'boolean' ? (v ? 1n : 0n) : v));
-    const order = cpythonIntSetOrder(ints);
-    const byKey = new Map(ints.map((k, i) => [k, vals[i]]));
-    return order.map((k) => byKey.get(k) as PyValue);
+    if (vals.length < 2) return vals;
+    // Iterated in CPython's hash-table order when every hash is known (see set-order.ts).
+    const hashes: bigint[] = [];
+    for (const [k, v] of this.map) {
+      const h = knownHash(k, v);
+      if (h === null) return vals;
+      hashes.push(h);
+    }
+    return cpythonSetOrder(vals, hashes);
   }
+}
+
+/** CPython's hash of a stored key, when this engine can know it: numbers,
+ *  tuples and torch.Size of them, objects hashed by a Python __hash__. */
+function knownHash(key: HashKey, v: PyValue): bigint | null {
+  switch (typeof v) {
+    case 'bigint': return hashInt(v);
+    case 'boolean': return v ? 1n : 0n;
+    case 'number': return Number.isInteger(v) ? hashInt(BigInt(v)) : Number.isNaN(v) ? null : hashFloat(v);
+  }
+  if (v instanceof PyTuple) {
+    const hs: bigint[] = [];
+    for (const x of v.items) {
+      const h = knownHash(x instanceof PyInstance ? userKeys.get(x) ?? '' : '', x);
+      if (h === null) return null;
+      hs.push(h);
+    }
+    return hashTuple(hs);
+  }
+  if (v instanceof PyInstance) {
+    if (key.startsWith('u')) return BigInt(hashOfKey(key));
+    const native = nativeHashes.get(v.cls);
+    if (native) return native(v);
+  }
+  return null;
 }
 
 /** d.keys() / d.values() / d.items(): live views, printed as dict_keys([...]). */
@@ -226,8 +259,9 @@ function keyIn(c: PyDict | PySet, v: PyValue): HashKey {
 }
 
 /** Tuple items hashed by a Python __hash__: earlier objects by hash value,
- *  across containers (a tuple key compares its items, not the container's). */
-const byHash = new Map<bigint, WeakRef<PyInstance>[]>();
+ *  across containers (a tuple key compares its items, not the container's),
+ *  per run (objects of another program's classes are never compared). */
+const byHashPerRun = new WeakMap<object, Map<bigint, WeakRef<PyInstance>[]>>();
 
 /** The class's own Python __hash__, when one is defined (not object's). */
 export function userHashMethod(cls: PyClass): PyFunction | null {
@@ -243,6 +277,8 @@ export function needsKeyPrep(v: PyValue): boolean {
 }
 
 export type KeyHooks = {
+  /** The run (interpreter) the keys belong to. */
+  run: object;
   call(fn: PyValue, args: PyValue[]): Promise<PyValue>;
   equal(a: PyValue, b: PyValue): Promise<boolean>;
 };
@@ -250,7 +286,9 @@ export type KeyHooks = {
 async function userHash(hooks: KeyHooks, v: PyInstance, fn: PyFunction): Promise<bigint> {
   const h = await hooks.call(fn, [v]);
   if (typeof h !== 'bigint' && typeof h !== 'boolean') throw new HashResultError();
-  return typeof h === 'boolean' ? (h ? 1n : 0n) : h;
+  if (typeof h === 'boolean') return h ? 1n : 0n;
+  // hash() of the object: a result outside Py_ssize_t is reduced as ints are.
+  return h >= -(1n << 63n) && h < 1n << 63n ? (h === -1n ? -2n : h) : hashInt(h);
 }
 
 /** Runs v's __hash__, and __eq__ against the keys of `container` with that
@@ -289,6 +327,8 @@ async function prepareItem(hooks: KeyHooks, v: PyValue, known?: bigint): Promise
   const fn = userHashMethod(v.cls);
   if (!fn) return;
   const hv = known ?? (await userHash(hooks, v, fn));
+  let byHash = byHashPerRun.get(hooks.run);
+  if (!byHash) byHashPerRun.set(hooks.run, (byHash = new Map()));
   const refs = byHash.get(hv) ?? [];
   byHash.set(hv, refs);
   for (let i = 0; i < refs.length; i++) {

@@ -295,7 +295,7 @@ export async function eq(ctx: CallContext, a: PyValue, b: PyValue): Promise<bool
  *  values needs (see prepareKey); nothing for builtin values. */
 export function prepareKeys(ctx: CallContext, container: PyDict | PySet | null, values: readonly PyValue[]): void | Promise<void> {
   if (!values.some(needsKeyPrep)) return;
-  const hooks = { call: (f: PyValue, a: PyValue[]) => ctx.call(f, a), equal: (a: PyValue, b: PyValue) => eq(ctx, a, b) };
+  const hooks = { run: ctx, call: (f: PyValue, a: PyValue[]) => ctx.call(f, a), equal: (a: PyValue, b: PyValue) => eq(ctx, a, b) };
   return (async () => {
     for (const v of values) if (needsKeyPrep(v)) await prepareKey(hooks, container, v);
   })();

@@ -1,23 +1,17 @@
-// CPython iterates a set in hash-table slot order. For sets of ints the hash
-// is the int itself, so we can reproduce the order exactly by replaying
-// setobject.c's insertion (linear probes, perturbation, resizes) — which is
-// why print({3, 1, 2}) shows {1, 2, 3} in Python. Other element types keep
-// insertion order (str hashes are randomised per process anyway).
+// CPython iterates a set in hash-table slot order. Where every element's hash
+// is known (ints, floats, tuples of them, objects with a Python __hash__) we
+// reproduce the order exactly by replaying setobject.c's insertion (linear
+// probes, perturbation, resizes) — which is why print({3, 1, 2}) shows
+// {1, 2, 3} in Python. Other sets keep insertion order (str hashes are
+// randomised per process anyway). Removals are not replayed: a set that lost
+// elements may list them in another order than CPython.
 
 const MASK64 = (1n << 64n) - 1n;
 const MODULUS = (1n << 61n) - 1n;
 const LINEAR_PROBES = 9;
 
-function intHash(v: bigint): bigint {
-  const neg = v < 0n;
-  let h = (neg ? -v : v) % MODULUS;
-  if (neg) h = -h;
-  if (h === -1n) h = -2n;
-  return h & MASK64;
-}
-
 class Table {
-  slots: (bigint | null)[];
+  slots: (number | null)[];
   hashes: bigint[];
   mask: number;
   fill = 0;
@@ -27,7 +21,7 @@ class Table {
     this.hashes = new Array(size).fill(0n);
     this.mask = size - 1;
   }
-  insertClean(key: bigint, hash: bigint): void {
+  insertClean(key: number, hash: bigint): void {
     const mask = BigInt(this.mask);
     let perturb = hash;
     let i = Number(hash & mask);
@@ -42,17 +36,17 @@ class Table {
       i = Number((BigInt(i) * 5n + 1n + perturb) & mask);
     }
   }
-  private put(i: number, key: bigint, hash: bigint): void {
+  private put(i: number, key: number, hash: bigint): void {
     this.slots[i] = key;
     this.hashes[i] = hash;
   }
 }
 
-export function cpythonIntSetOrder(values: bigint[]): bigint[] {
+/** `items` in the order CPython's set would iterate them, given their hashes. */
+export function cpythonSetOrder<T>(items: readonly T[], hashes: readonly bigint[]): T[] {
   let t = new Table(8);
-  for (const v of values) {
-    const h = intHash(v);
-    t.insertClean(v, h);
+  hashes.forEach((hash, k) => {
+    t.insertClean(k, hash & MASK64);
     t.fill++;
     t.used++;
     if (t.fill * 5 >= t.mask * 3) {
@@ -63,10 +57,10 @@ export function cpythonIntSetOrder(values: bigint[]): bigint[] {
       t = new Table(size);
       t.fill = old.used;
       t.used = old.used;
-      old.slots.forEach((k, i) => {
-        if (k !== null) t.insertClean(k, old.hashes[i]);
+      old.slots.forEach((j, i) => {
+        if (j !== null) t.insertClean(j, old.hashes[i]);
       });
     }
-  }
-  return t.slots.filter((k): k is bigint => k !== null);
+  });
+  return t.slots.filter((j): j is number => j !== null).map((j) => items[j]);
 }

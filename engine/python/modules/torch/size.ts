@@ -2,7 +2,7 @@
 // a Size), iteration, equality with tuples, and prints as torch.Size([1, 5]).
 import { pyError } from '../../runtime/exceptions';
 import { hashKey, registerNativeKey } from '../../runtime/dict';
-import { hashInt, hashTuple } from '../../runtime/hash';
+import { hashInt, hashTuple } from '../../runtime/cpython-hash';
 import { NotImplemented, PyIterator, PyList, PySlice, PyTuple, STOP, type PyValue } from '../../runtime/objects';
 import { asTensor, isSize, makeSize, sizeClass, sizeRepr } from './classes';
 import { defMethod } from './define';
@@ -94,7 +94,7 @@ for (const [name, test] of [['__lt__', (c: number) => c < 0], ['__le__', (c: num
   });
 }
 defMethod(sizeClass, '__hash__', (self) => hashTuple(dims(self).map((d) => hashInt(BigInt(d)))));
-registerNativeKey(sizeClass, (self) => hashKey(new PyTuple(dims(self).map((d) => BigInt(d)))));
+registerNativeKey(sizeClass, (self) => hashKey(new PyTuple(dims(self).map((d) => BigInt(d)))), (self) => hashTuple(dims(self).map((d) => hashInt(BigInt(d)))));
 defMethod(sizeClass, '__bool__', (self) => dims(self).length > 0);
 defMethod(sizeClass, '__add__', (self, [o]) => {
   const b = asInts(o);
