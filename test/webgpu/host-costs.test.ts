@@ -52,6 +52,23 @@ describe('webgpu host costs', () => {
     expect(s.uploadBytes).toBe(16);
   });
 
+  it('metadata past one ring chunk (200 reductions in one submit) stays with its own dispatch', async () => {
+    const x = vec([1, 2, 3, 4, 5]);
+    gpu.resetStats();
+    const outs = Array.from({ length: 200 }, (_, i) => {
+      const y = gpu.alloc('float32', 1);
+      // Each reduction sees a different window of x, so each info differs.
+      const n = 1 + (i % 5);
+      gpu.run('sum', [{ ...x, shape: [n], strides: [1] }], [{ storage: y, shape: [1], strides: [1], offset: 0, dtype: 'float32' }], { dims: [0] });
+      return { y, want: (n * (n + 1)) / 2 };
+    });
+    // Over 256 bytes each, so 200 of them take more than one 64 KiB chunk of 256-byte slots.
+    expect(gpu.stats().infoBytes / gpu.stats().dispatches).toBeGreaterThan(256);
+    expect(gpu.stats().submits).toBe(0);
+    const got = await Promise.all(outs.map(async (o) => (await gpu.read(o.y))[0]));
+    expect(got).toEqual(outs.map((o) => o.want));
+  });
+
   it('a reused buffer reads as zeros, and is not cleared when a kernel overwrites all of it', async () => {
     const old = gpu.alloc('float32', 6);
     gpu.write(old, [1, 2, 3, 4, 5, 6]);

@@ -69,7 +69,7 @@ class InfoRing {
   put(bytes: ArrayBuffer): { buffer: GPUBuffer; offset: number; size: number } {
     const size = Math.max(16, Math.ceil(bytes.byteLength / 4) * 4);
     let chunk = this.chunks[this.current];
-    if (chunk && chunk.used + size > chunk.host.byteLength) chunk = this.chunks[++this.current];
+    while (chunk && chunk.used + size > chunk.host.byteLength) chunk = this.chunks[++this.current];
     if (!chunk) {
       const capacity = Math.max(INFO_CHUNK, bucketSize(size));
       this.counters.createBuffer++;
