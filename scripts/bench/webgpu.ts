@@ -177,6 +177,17 @@ async function gpuLines(b: WebGPUBackend, n: number): Promise<string[]> {
   ];
 }
 
+/** Which of host, GPU or the read round trip bounds a step, in one sentence. */
+function diagnose(t: Timing, gpuMs: number | null, pipelinedMs: number): string {
+  const parts = [`host ${t.hostMs.toFixed(2)} ms`, `read wait ${t.waitMs.toFixed(2)} ms`];
+  if (gpuMs !== null) parts.push(`GPU kernels ${gpuMs.toFixed(2)} ms`);
+  const split = parts.join(', ');
+  if (t.hostMs >= 0.5 * t.ms) return `host-bound (${split}): JavaScript and device calls before the read dominate`;
+  if (gpuMs !== null && gpuMs >= 0.5 * t.waitMs) return `GPU-bound (${split}): see the top kernels`;
+  if (pipelinedMs < 0.5 * t.ms) return `round-trip-bound (${split}; ${pipelinedMs.toFixed(2)} ms/step without a read per step): the wait is readback latency, not kernels`;
+  return `unclear (${split}; ${pipelinedMs.toFixed(2)} ms/step without a read per step)`;
+}
+
 function fmt(v: number | null): string {
   if (v === null) return '-';
   return v.toFixed(v < 10 ? 2 : 1);
@@ -327,12 +338,15 @@ async function main(): Promise<void> {
     console.log(`  device calls: ${await deviceCallCosts(device)}`);
   }
   /** GPU time of `run` repeated with timestamps on (the timed rows run without them). */
-  const gpuProfile = async (run: () => Promise<Timing>): Promise<void> => {
-    if (!timestamps) return;
+  /** Prints the GPU lines; returns GPU kernel ms per step (null without timestamps). */
+  const gpuProfile = async (run: () => Promise<Timing>): Promise<number | null> => {
+    if (!timestamps) return null;
     web.enableProfiling(true);
     const t = await run();
     web.enableProfiling(false);
     for (const l of await gpuLines(web, t.steps)) console.log(`    ${l}`);
+    const kt = await web.kernelTimes();
+    return kt ? kt.totalMs / t.steps : null;
   };
   const quick = software && !full && !args.includes('--sizes');
   const sizes = quick ? SOFTWARE_SIZES : SIZES;
@@ -356,11 +370,12 @@ async function main(): Promise<void> {
     rows.push({ name: `MLP 784-128-64-10 train step, batch ${batch}`, unit: 'ms', cpu, gpu: t.ms, higherBetter: false, cost: brief(t, s, t.steps) });
     console.log(`  train step batch ${batch}: webgpu ${fmt(t.ms)} ms, cpu ${fmt(cpu)} ms`);
     console.log(`    per step: host ${t.hostMs.toFixed(2)} ms until the read is issued, read wait ${t.waitMs.toFixed(2)} ms; ${costLine(s, t.steps)}`);
-    await gpuProfile(() => trainTiming(web, batch));
+    const gpuMs = await gpuProfile(() => trainTiming(web, batch));
     if (profile) {
       // Without a round trip per step: what the step costs when only the GPU and the host pipeline bound it.
       const r = await trainTiming(web, batch, 10);
       console.log(`    reading the loss every 10th step instead: ${r.ms.toFixed(2)} ms/step (host ${r.hostMs.toFixed(2)} ms)`);
+      console.log(`    => ${diagnose(t, gpuMs, r.ms)}`);
     }
   }
   E.setDefaultBackend(E.cpuBackend);
