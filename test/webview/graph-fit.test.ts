@@ -203,6 +203,33 @@ describe('graph view at panel sizes', () => {
     expect(p.errors).toEqual([]);
   });
 
+  it('a reload brings back the zoom the user chose; a saved zoom that shows nothing is fitted instead', async () => {
+    const p = await h.open('light', NARROW);
+    await p.showTrace(REAL_SEED, SEED, 'graph');
+    const svg = (await p.page.$('.tl-view[data-view="graph"] svg.tl-canvas'))!;
+    const box = (await svg.boundingBox())!;
+    await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await p.page.mouse.wheel(0, -300);
+    await p.page.waitForTimeout(300);
+    const zoomed = (await p.state()).zoom.graph!;
+    await p.page.reload();
+    await p.page.waitForFunction(() => !!window.tensorLens);
+    await p.idle();
+    expect((await seen(p)).k).toBeCloseTo(zoomed.k, 5);
+    // Far off the drawing (as a zoom saved for a panel of the other shape can be).
+    await p.page.evaluate(() => {
+      const st = JSON.parse(sessionStorage.getItem('state')!);
+      st.zoom.graph = { x: -5000, y: -5000, k: 1 };
+      sessionStorage.setItem('state', JSON.stringify(st));
+    });
+    await p.page.reload();
+    await p.page.waitForFunction(() => !!window.tensorLens);
+    await p.idle();
+    const s = await seen(p);
+    for (const n of s.nodes) expect(inside(n.box, s.svg), `${n.label} inside after the reload`).toBe(true);
+    expect((await p.state()).zoom.graph).toBeUndefined();
+  });
+
   it('Fit shows an unfolded seed whole in a narrow panel, however small', async () => {
     const p = await h.open('dark', NARROW);
     await p.showTrace(REAL_SEED, SEED, 'graph');

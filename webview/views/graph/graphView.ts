@@ -203,6 +203,9 @@ export class GraphView implements View {
     const drawnFor = JSON.stringify([vp.width, vp.height, layout.width, layout.height, direction, g.nodes.length]);
     const changed = drawnFor !== this.drawnFor;
     this.drawnFor = drawnFor;
+    // A zoom saved before a reload may belong to a panel of another shape (the
+    // other direction) or to an older program: if it shows no node, fit.
+    if (this.camera && !this.placed && !this.showsAnyNode(this.camera, vp)) this.forgetCamera();
     const z = this.camera;
     if (z && !this.placed) this.zoomer.set(z);
     else if (z && before) {
@@ -215,6 +218,11 @@ export class GraphView implements View {
       }
     } else if (!z && (changed || !this.placed)) this.fit(this.fitMode === 'whole' ? 0 : READABLE);
     this.placed = true;
+  }
+
+  private showsAnyNode(t: ZoomTransform, vp: { width: number; height: number }): boolean {
+    return [...this.layout!.nodes.values()].some((b) =>
+      t.x + b.x * t.k < vp.width && t.x + (b.x + b.width) * t.k > 0 && t.y + b.y * t.k < vp.height && t.y + (b.y + b.height) * t.k > 0);
   }
 
   /** The node drawn nearest the middle of the canvas as it was. */
