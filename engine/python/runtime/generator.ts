@@ -50,7 +50,7 @@ export class PyGenerator extends PyIterator {
   yield(v: PyValue): Promise<PyValue> {
     return new Promise<PyValue>((res, rej) => {
       this.state = 'suspended';
-      this.handlingSaved = this.it.handling.splice(this.handlingBase);
+      if (this.it.handling.length > this.handlingBase) this.handlingSaved = this.it.handling.splice(this.handlingBase);
       this.it.frames.pop();
       this.resumeBody = (msg) => {
         this.enter();
@@ -110,8 +110,10 @@ export class PyGenerator extends PyIterator {
   private enter(): void {
     this.it.frames.push(this.frame);
     this.handlingBase = this.it.handling.length;
-    this.it.handling.push(...this.handlingSaved);
-    this.handlingSaved = [];
+    if (this.handlingSaved.length) {
+      this.it.handling.push(...this.handlingSaved);
+      this.handlingSaved = [];
+    }
   }
 
   private start(): void {

@@ -35,7 +35,13 @@ export function shortRepr(v: PyValue, depth = 0): string {
     return v instanceof PyList ? `[${body}]` : v.items.length === 1 ? `(${body},)` : `(${body})`;
   }
   if (v instanceof PyDict) {
-    const parts = v.entries().slice(0, MAX_ITEMS).map(([k, x]) => `${shortRepr(k, depth + 1)}: ${shortRepr(x, depth + 1)}`);
+    // The first entries only: entries() copies the whole dict, which made a
+    // loop filling a dict quadratic (this runs after every assignment).
+    const parts: string[] = [];
+    for (const [k, x] of v.map.values()) {
+      if (parts.length === MAX_ITEMS) break;
+      parts.push(`${shortRepr(k, depth + 1)}: ${shortRepr(x, depth + 1)}`);
+    }
     if (v.size > MAX_ITEMS) parts.push('…');
     const body = `{${parts.join(', ')}}`;
     return v.klass ? `${v.klass.name}(${body})` : body;
