@@ -17,8 +17,12 @@
 //   --full                all sizes and batches even on a software adapter
 //   --no-cpu              GPU column only
 //   --sizes 256,1024      matmul sizes
-//   --profile             GPU time per kernel (timestamp queries, when the
-//                         adapter has them), top kernels, the idle round trip
+//   --profile             the idle round trip, microseconds per device call,
+//                         GPU time per kernel and the top kernels (timestamp
+//                         queries, when the adapter has them, in a second run
+//                         of each row so the timed figures stay unprofiled),
+//                         the train step reading its loss only every 10th
+//                         step, and a one-line diagnosis per train row
 //   --matmul-candidates   time every matmul kernel candidate (1024 and 2048;
 //                         256 on a software adapter unless --full/--sizes),
 //                         and the MLP train step (batch 1024; 64 in software)
