@@ -37,6 +37,10 @@ export class RandomSampler implements Sampler {
       gen = new TorchGenerator(seed);
     }
     yield* randperm(gen, n);
+    // sampler.py then runs `yield from torch.randperm(n, generator=generator)
+    // .tolist()[:num_samples % n]`: a second permutation is drawn (and none of
+    // it used) once the first is exhausted, which moves an explicit generator on.
+    randperm(gen, n);
   }
 }
 

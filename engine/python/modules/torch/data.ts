@@ -11,6 +11,7 @@ import { asTensor } from './classes';
 import { defMethod, defProperty } from './define';
 import { toBool, toInt } from './convert';
 import { bind } from './signature';
+import { generatorArg } from './random-generator';
 import { fromPy, toPy } from './nn-module';
 
 export const datasetClass = new PyClass('Dataset', [builtinClasses.object]);
@@ -46,7 +47,7 @@ class PyDataset implements Dataset {
 }
 
 defMethod(dataLoaderClass, '__init__', async (self, args, kwargs, ctx) => {
-  const b = bind('DataLoader', ['dataset', 'batch_size', 'shuffle', 'sampler', 'batch_sampler', 'num_workers', 'collate_fn', 'pin_memory', 'drop_last'], args, kwargs);
+  const b = bind('DataLoader', ['dataset', 'batch_size', 'shuffle', 'sampler', 'batch_sampler', 'num_workers', 'collate_fn', 'pin_memory', 'drop_last', 'timeout', 'worker_init_fn', 'multiprocessing_context', 'generator'], args, kwargs);
   const dsObj = b.dataset ?? null;
   const native = dsObj instanceof PyInstance && dsObj.native instanceof TensorDataset
     ? dsObj.native
@@ -56,6 +57,7 @@ defMethod(dataLoaderClass, '__init__', async (self, args, kwargs, ctx) => {
     batchSize: b.batch_size === undefined ? 1 : b.batch_size === null ? null : toInt(b.batch_size, 'batch_size'),
     shuffle: b.shuffle === undefined || b.shuffle === null ? false : toBool(b.shuffle, 'shuffle'),
     dropLast: b.drop_last === undefined ? false : toBool(b.drop_last, 'drop_last'),
+    generator: generatorArg(b.generator, 'DataLoader') ?? null,
   });
   o.dict.set('dataset', dsObj);
   o.dict.set('batch_size', b.batch_size === undefined ? 1n : b.batch_size);
