@@ -96,7 +96,7 @@ describe('graph view', () => {
       return r.left >= s.left && r.right <= s.right && r.top >= s.top && r.bottom <= s.bottom;
     });
     expect(outputInView).toBe(true);
-    await p.shot('graph-seed-narrow-dark');
+    await p.shot('graph-seed-short-wide-dark');
     // Fit shows the whole graph, however small.
     await p.page.click('.tl-view[data-view="graph"] vscode-button:has-text("Fit")');
     const k2 = Number(/scale\(([\d.]+)\)/.exec((await p.page.$eval('.tl-view[data-view="graph"] g.layer', (g) => g.getAttribute('transform')))!)![1]);

@@ -50,7 +50,7 @@ export function nodeWidth(n: VisibleNode): number {
     textWidth(detailText(n), FONT.detail),
     n.sub ? textWidth(`= ${n.sub}`, FONT.small) : 0,
     textWidth(previewText(n), FONT.small),
-    // Room for a row of heat cells, and for a gradient line in the Gradients view.
+    // Room for a row of heat cells (they shrink to fit up to 12).
     hasPreview(n) ? 64 : 48,
   ];
   return Math.max(...texts) + 2 * PAD_X;
