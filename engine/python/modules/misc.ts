@@ -1,7 +1,7 @@
 // Small standard modules tutorials import in passing: sys, typing, functools,
 // copy, warnings, dataclasses-free helpers.
 import { PyDict, PySet } from '../runtime/dict';
-import { PyException, excClass, newException, pyError } from '../runtime/exceptions';
+import { PyException, excClass, newException, pyError, tracebackOf } from '../runtime/exceptions';
 import { toArray } from '../runtime/iter';
 import {
   CallContext, PyBuiltin, PyClass, PyInstance, PyList, PyModule, PyTuple, PyValue, builtinClasses as B,
@@ -34,11 +34,22 @@ registerModule('sys', (ctx) => {
     modules: new PyDict(),
     getrecursionlimit: new PyBuiltin('getrecursionlimit', () => 1000n),
     setrecursionlimit: new PyBuiltin('setrecursionlimit', () => null),
+    // The exception being handled (an except block, a finally after an error).
+    exc_info: new PyBuiltin('exc_info', () => {
+      const e = handledException(ctx);
+      return new PyTuple(e ? [e.value.cls, e.value, tracebackOf(e)] : [null, null, null]);
+    }),
+    exception: new PyBuiltin('exception', () => handledException(ctx)?.value ?? null),
     exit: new PyBuiltin('exit', (a) => {
       throw new PyException(newException(excClass('SystemExit'), a));
     }),
   });
 });
+
+function handledException(ctx: CallContext): PyException | null {
+  const handling = (ctx as unknown as { handling: PyException[] }).handling;
+  return handling[handling.length - 1] ?? null;
+}
 
 function typingAlias(name: string): PyClass {
   const c = new PyClass(name, [B.object]);

@@ -1,6 +1,7 @@
 # The traceback module: format_exc / print_exc / format_exception /
 # print_exception / format_exception_only give the text CPython prints,
 # chain included. Paths differ per machine: they are replaced by PROG.
+import sys
 import traceback
 
 
@@ -56,3 +57,18 @@ try:
 except KeyError:
     print(traceback.format_exc().replace(__file__, "PROG"))
 print(repr(traceback.format_exc()))
+
+# sys.exc_info() / sys.exception(): the exception being handled.
+import sys
+print(sys.exc_info(), sys.exception())
+try:
+    {}["a"]
+except KeyError:
+    t, v, tb = sys.exc_info()
+    print(t.__name__, repr(v), tb.tb_lineno, sys.exception() is v)
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        print(sys.exc_info()[0].__name__)
+    print(sys.exc_info()[0].__name__)
+print(sys.exc_info())
