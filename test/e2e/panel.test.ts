@@ -248,7 +248,7 @@ describe('the visualizer panel on examples/mnist_training.py', () => {
     await selectTab('training');
     const view = panel().locator('.tl-view[data-view="training"]');
     const steps = 3 * 15; // epochs x batches_per_epoch in the example
-    const slider = view.locator('input[type="range"][aria-label="step"]');
+    const slider = view.locator('input[type="range"][aria-label="training step"]');
     await expect.poll(() => slider.getAttribute('max'), { timeout: 30_000 }).toBe(String(steps - 1));
     expect(await view.locator('.tl-slider').isVisible()).toBe(true);
     // One vertex per step on the loss path ("M" then "L" per further step).
