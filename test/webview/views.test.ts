@@ -66,6 +66,26 @@ describe('tensor view', () => {
     await p.shot('tensor-narrow-dark');
   });
 
+  it('keeps every view inside a panel narrower than the tab strip', async () => {
+    const p = await h.open('light', { width: 420, height: 700 });
+    await p.showTrace(REAL_SEED, SEED, 'tensor');
+    for (const view of ['tensor', 'graph', 'network', 'training'] as const) {
+      await p.send({ type: 'showView', view });
+      await p.idle();
+      const right = await p.page.$eval(`.tl-view[data-view="${view}"]`, (el) => el.getBoundingClientRect().right);
+      expect(right, view).toBeLessThanOrEqual(420);
+    }
+    // The last tab is still reachable: the strip scrolls instead of widening the panel.
+    const plots = await p.page.$eval('#tab-plots', (el) => {
+      el.scrollIntoView();
+      return el.getBoundingClientRect().toJSON();
+    });
+    expect(plots.right).toBeLessThanOrEqual(420);
+    // The seed has no optimizer step: the Training view shows its note, no slider.
+    expect(await p.page.$eval('.tl-view[data-view="training"] .tl-slider', (el) => getComputedStyle(el).display)).toBe('none');
+    await p.shot('panel-narrow-420-light');
+  });
+
   it('shows .grad beside the value', async () => {
     const p = await h.open('light');
     await p.showTrace(seedTrace(SEED_BACKWARD_SOURCE, true), SEED_BACKWARD_SOURCE, 'tensor');
