@@ -152,7 +152,9 @@ export function installConstructors(): void {
   const makeSet = (frozen: boolean) => async (args: PyValue[], _k: Kwargs, ctx: CallContext) => {
     arity(frozen ? 'frozenset' : 'set', args, 0, 1);
     const s = new PySet(frozen);
-    if (args.length) {
+    if (args.length && args[0] instanceof PySet) s.mergeFrom(args[0]);
+    else if (args.length) {
+      if (args[0] instanceof PyDict) s.reserve(args[0].size);
       const items = await toArray(ctx, args[0]);
       for (const v of items) {
         await prepareKeys(ctx, s, [v]);

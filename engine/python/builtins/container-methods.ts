@@ -178,16 +178,16 @@ function setMethods() {
       s.delete(first);
       return first;
     },
-    clear: (a: PyValue[]) => { set(a).map.clear(); return null; },
-    copy: (a: PyValue[]) => { const s = new PySet(set(a).frozen); for (const v of set(a).items()) s.add(v); return s; },
+    clear: (a: PyValue[]) => { set(a).clear(); return null; },
+    copy: (a: PyValue[]) => { const s = new PySet(set(a).frozen); s.mergeFrom(set(a)); return s; },
     update: async (a: PyValue[], _k: unknown, ctx: CallContext) => {
-      for (const src of a.slice(1)) for (const v of await toArray(ctx, src)) set(a).add(v);
+      for (const src of a.slice(1)) await setUpdate(ctx, set(a), src);
       return null;
     },
     union: async (a: PyValue[], _k: unknown, ctx: CallContext) => {
       const s = new PySet(set(a).frozen);
-      for (const v of set(a).items()) s.add(v);
-      for (const src of a.slice(1)) for (const v of await toArray(ctx, src)) s.add(v);
+      s.mergeFrom(set(a));
+      for (const src of a.slice(1)) await setUpdate(ctx, s, src);
       return s;
     },
     intersection: async (a: PyValue[], _k: unknown, ctx: CallContext) => {
@@ -237,4 +237,12 @@ function userHashedIn(args: PyValue[]): PyValue[] {
     else if (v instanceof PyList || v instanceof PyTuple) for (const x of v.items) if (needsKeyPrep(x)) out.push(x);
   }
   return out;
+}
+
+/** set_update_internal: a set is merged slot by slot, a dict's keys added
+ *  after one resize, anything else added in iteration order. */
+export async function setUpdate(ctx: CallContext, s: PySet, src: PyValue): Promise<void> {
+  if (src instanceof PySet) return s.mergeFrom(src);
+  if (src instanceof PyDict) s.reserve(src.size);
+  for (const v of await toArray(ctx, src)) s.add(v);
 }

@@ -1,6 +1,6 @@
 // CPython 3.11's hash values for ints, floats and tuples (Python/pyhash.c,
 // Objects/tupleobject.c): pure arithmetic, shared by hash() and by the set
-// iteration order (set-order.ts), which depends on them.
+// iteration order (set-table.ts), which depends on them.
 const MODULUS = (1n << 61n) - 1n;
 const MASK64 = (1n << 64n) - 1n;
 const XXPRIME_1 = 11400714785074694791n;

@@ -2,7 +2,7 @@
 // 1 == 1.0 == True collide as in Python. Instances and native objects hash by
 // identity (as torch.Tensor and objects without __hash__ do), unless their
 // class defines __hash__ (user-keys.ts) or registers a value key (torch.Size).
-import { cpythonSetOrder } from './set-order';
+import { SetTable } from './set-table';
 import { UserSlots, hashOfKey, keyIn, slotsOf } from './user-keys';
 export { HashResultError, needsKeyPrep, prepareKey, userHashMethod } from './user-keys';
 export type { KeyHooks } from './user-keys';
@@ -139,12 +139,19 @@ export class PySet extends PyObject {
   }
   /** Slots of keys hashed by a Python __hash__ (see prepareKey). */
   userSlots: UserSlots | null = null;
+  /** CPython's table for this set while every element's hash is known (its
+   *  iteration order); null once one is not (insertion order then). */
+  private table: SetTable | null = new SetTable();
 
   add(v: PyValue): void {
     const k = keyIn(this, v);
-    if (!this.map.has(k)) {
-      this.map.set(k, v);
-      if (k[0] === 'u') slotsOf(this).add(k, v as PyInstance);
+    if (this.map.has(k)) return;
+    this.map.set(k, v);
+    if (k[0] === 'u') slotsOf(this).add(k, v as PyInstance);
+    if (this.table) {
+      const h = knownHash(k, v);
+      if (h === null) this.table = null;
+      else this.table.add(k, h);
     }
   }
   has(v: PyValue): boolean {
@@ -153,20 +160,40 @@ export class PySet extends PyObject {
   delete(v: PyValue): boolean {
     const k = keyIn(this, v);
     const stored = this.map.get(k);
-    if (stored !== undefined && k[0] === 'u') this.userSlots?.remove(k, stored as PyInstance);
+    if (stored === undefined) return false;
+    if (k[0] === 'u') this.userSlots?.remove(k, stored as PyInstance);
+    this.table?.discard(k);
     return this.map.delete(k);
   }
-  items(): PyValue[] {
-    const vals = [...this.map.values()];
-    if (vals.length < 2) return vals;
-    // Iterated in CPython's hash-table order when every hash is known (see set-order.ts).
-    const hashes: bigint[] = [];
-    for (const [k, v] of this.map) {
-      const h = knownHash(k, v);
-      if (h === null) return vals;
-      hashes.push(h);
+  clear(): void {
+    this.map.clear();
+    this.userSlots = null;
+    this.table = new SetTable();
+  }
+  /** set_merge: what set(s), s.copy(), s | t and s.update(t) do with a set
+   *  argument (its slots, in order, into this table). */
+  mergeFrom(other: PySet): void {
+    if (!this.table || !other.table || !other.inSync()) {
+      for (const v of other.items()) this.add(v);
+      return;
     }
-    return cpythonSetOrder(vals, hashes);
+    for (const [k, v] of other.map) {
+      if (this.map.has(k)) continue;
+      this.map.set(k, v);
+      if (k[0] === 'u') slotsOf(this).add(k, v as PyInstance);
+    }
+    this.table.merge(other.table);
+  }
+  /** set_update_internal's pre-sizing for a dict argument of n keys. */
+  reserve(n: number): void {
+    this.table?.reserve(n);
+  }
+  private inSync(): boolean {
+    return this.table !== null && this.table.used === this.map.size;
+  }
+  items(): PyValue[] {
+    if (!this.inSync()) return [...this.map.values()];
+    return this.table!.keys().map((k) => this.map.get(k) as PyValue);
   }
 }
 

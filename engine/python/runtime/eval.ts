@@ -177,8 +177,20 @@ async function evalInner(it: Interpreter, e: Expr, scope: Scope): Promise<PyValu
     case 'List':
       return new PyList(await evalElements(it, e.elts, scope));
     case 'Set': {
-      const s = new PySet();
       const elts = await evalElements(it, e.elts, scope);
+      const s = new PySet();
+      if (e.elts.length >= 3 && e.elts.every(isConstantExpr)) {
+        // CPython compiles a display of 3+ constants to a frozenset constant
+        // (built from the source order, then rebuilt from its own order when
+        // the compiler merges constants) merged into the new set: the slots,
+        // so the order, come from those.
+        const folded = new PySet(true);
+        for (const v of elts) folded.add(v);
+        const merged = new PySet(true);
+        for (const v of folded.items()) merged.add(v);
+        s.mergeFrom(merged);
+        return s;
+      }
       for (const v of elts) {
         await prepareKeys(it, s, [v]);
         s.add(v);
@@ -278,6 +290,21 @@ async function evalCall(it: Interpreter, e: Extract<Expr, { kind: 'Call' }>, sco
     if (generatorsMade() !== madeBefore && consumesArgs(it, fn)) await closeMadeSince(it, args, madeBefore);
   }
   return it.hooks.onExpr ? report(it, e, r, 'call') : r;
+}
+
+/** What CPython's compiler folds to a constant: literals, signed numbers,
+ *  arithmetic on numbers and tuples of them. */
+function isConstantExpr(e: Expr): boolean {
+  if (e.kind === 'Constant') return true;
+  if (e.kind === 'UnaryOp') return (e.op === 'neg' || e.op === 'pos') && isNumberExpr(e.operand);
+  if (e.kind === 'BinOp') return isNumberExpr(e.left) && isNumberExpr(e.right);
+  if (e.kind === 'Tuple') return e.elts.every(isConstantExpr);
+  return false;
+}
+
+function isNumberExpr(e: Expr): boolean {
+  if (e.kind === 'Constant') return typeof e.value === 'bigint' || typeof e.value === 'number' || typeof e.value === 'boolean';
+  return (e.kind === 'UnaryOp' || e.kind === 'BinOp') && isConstantExpr(e);
 }
 
 /** Builtins that use up their iterable arguments and keep no reference to

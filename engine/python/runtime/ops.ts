@@ -85,14 +85,30 @@ function repeatStr(s: string, n: bigint): string {
 }
 
 function setOp(op: BinOpName, a: PySet, b: PySet): PySet | undefined {
+  // Each as setobject.c builds it, so the result's slots (its order) match.
   const out = new PySet(a.frozen);
   switch (op) {
-    case '|': for (const v of [...a.items(), ...b.items()]) out.add(v); return out;
-    case '&': for (const v of a.items()) if (b.has(v)) out.add(v); return out;
-    case '-': for (const v of a.items()) if (!b.has(v)) out.add(v); return out;
-    case '^':
+    case '|':
+      out.mergeFrom(a);
+      out.mergeFrom(b);
+      return out;
+    case '&': {
+      // set_intersection walks the smaller set (the right one on a tie).
+      const [walk, other] = b.map.size > a.map.size ? [a, b] : [b, a];
+      for (const v of walk.items()) if (other.has(v)) out.add(v);
+      return out;
+    }
+    case '-':
+      if (a.map.size >> 2 > b.map.size) {
+        out.mergeFrom(a);
+        for (const v of b.items()) out.delete(v);
+        return out;
+      }
       for (const v of a.items()) if (!b.has(v)) out.add(v);
-      for (const v of b.items()) if (!a.has(v)) out.add(v);
+      return out;
+    case '^':
+      out.mergeFrom(a);
+      for (const v of b.items()) if (!out.delete(v)) out.add(v);
       return out;
   }
   return undefined;
