@@ -1,6 +1,6 @@
 // torch.* functions: factories, random, shared math ops, cat/stack, seeds.
 import { pyError } from '../../runtime/exceptions';
-import { type Kwargs, PyBuiltin, PyClass, PyInstance, PyList, PyTuple, builtinClasses, type PyValue } from '../../runtime/objects';
+import { type Kwargs, PyBuiltin, PyList, PyTuple, type PyValue } from '../../runtime/objects';
 import type { Tensor } from '../../../tensor';
 import type { DType } from '../../../core/dtype';
 import { PyFloat } from '../../../ops/scalar';
