@@ -30,15 +30,12 @@
 // Env: TL_MATMUL=<candidate> picks the matmul kernel for the main run
 //      (auto, t4bk16, t8bk8, t8bk16, fit, vec4, v4t8bk16, v4t4bk32, v4t8bk32, v4fit).
 import * as E from '../../engine/index';
-import type { Backend, Tensor } from '../../engine/index';
-import { Linear, ReLU, Sequential, CrossEntropyLoss } from '../../engine/nn/index';
-import { SGD } from '../../engine/optim/index';
-import { defaultGenerator } from '../../engine/random/index';
 import { createWebGPUBackend } from '../../engine/backend/webgpu/index';
 import type { WebGPUBackend } from '../../engine/backend/webgpu/index';
 import type { WebGPUStats } from '../../engine/backend/webgpu/webgpu-backend';
 import { MATMUL_VARIANTS, matmulSharedBytes } from '../../engine/backend/webgpu/kernels/matmul';
 import { createDawnDevice } from '../../extension/gpu/dawn';
+import { type Timing, matmulResult, matmulTiming, timeSteps, trainTiming } from './webgpu-page/workloads';
 
 const args = process.argv.slice(2);
 const withCpu = !args.includes('--no-cpu');
@@ -50,8 +47,6 @@ const SIZES = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Num
 const BATCHES = [64, 1024];
 const SOFTWARE_SIZES = [256];
 const SOFTWARE_BATCHES = [64];
-/** Each measurement repeats until it has run this long (at least once). */
-const BUDGET_MS = 1500;
 
 interface Row {
   name: string;
@@ -63,96 +58,6 @@ interface Row {
   cost: string;
 }
 const rows: Row[] = [];
-
-/** Where one step's time went, averaged over the timed steps. */
-interface Timing {
-  ms: number;
-  hostMs: number;
-  waitMs: number;
-  steps: number;
-}
-
-/** Runs `step` until the budget is spent, after `warm` untimed steps. `step`
- *  returns the host ms it spent before its read was issued. */
-async function timeSteps(step: () => Promise<number>, before: () => void = () => {}, warm = 2): Promise<Timing> {
-  for (let i = 0; i < warm; i++) await step(); // compiles pipelines, fills the pool
-  before();
-  let n = 0;
-  let host = 0;
-  const t0 = performance.now();
-  do {
-    host += await step();
-    n++;
-  } while (performance.now() - t0 < BUDGET_MS && n < 1000);
-  const ms = (performance.now() - t0) / n;
-  return { ms, hostMs: host / n, waitMs: ms - host / n, steps: n };
-}
-
-async function matmulTiming(b: Backend, n: number): Promise<Timing & { perSync: number }> {
-  E.setDefaultBackend(b);
-  defaultGenerator.manualSeed(0);
-  const x = E.randn([n, n], { backend: b });
-  const y = E.randn([n, n], { backend: b });
-  // Several products per synchronisation, so the GPU pipeline stays busy.
-  const gpu = b.name === 'webgpu';
-  const perSync = gpu ? 4 : 1;
-  const t = await timeSteps(
-    async () => {
-      const t0 = performance.now();
-      const zs: Tensor[] = [];
-      for (let i = 0; i < perSync; i++) zs.push(E.matmul(x, y));
-      if (!gpu) return performance.now() - t0;
-      const done = (b as WebGPUBackend).sync();
-      const host = performance.now() - t0;
-      await done;
-      // The products are dropped here; freeing them now keeps buffer creation
-      // (GC timing) out of a kernel benchmark.
-      for (const z of zs) b.dispose(z.storage);
-      return host;
-    },
-    () => (gpu ? (b as WebGPUBackend).resetStats() : undefined),
-  );
-  return { ...t, perSync };
-}
-
-/** One product of the benchmark's seeded inputs, read back (candidates are checked against 'auto'). */
-async function matmulResult(b: Backend, n: number): Promise<Float32Array> {
-  E.setDefaultBackend(b);
-  defaultGenerator.manualSeed(0);
-  const x = E.randn([n, n], { backend: b });
-  const y = E.randn([n, n], { backend: b });
-  return (await E.matmul(x, y).read()) as Float32Array;
-}
-
-/** `readEvery` > 1 reads the loss only every that many steps (the rest pipeline without a round trip). */
-async function trainTiming(b: Backend, batch: number, readEvery = 1): Promise<Timing> {
-  E.setDefaultBackend(b);
-  defaultGenerator.manualSeed(0);
-  const model = new Sequential(new Linear(784, 128), new ReLU(), new Linear(128, 64), new ReLU(), new Linear(64, 10));
-  const x = E.randn([batch, 784], { backend: b });
-  const labels = Array.from({ length: batch }, (_, i) => (i * 7) % 10);
-  const target = E.fromValues(labels, [batch], 'int64', b);
-  const criterion = new CrossEntropyLoss();
-  const opt = new SGD([...model.parameters()], { lr: 0.01 });
-  let stepNo = 0;
-  return timeSteps(
-    async () => {
-      const t0 = performance.now();
-      opt.zeroGrad();
-      const out = (await model.call(x)) as Tensor;
-      const loss = (await criterion.call(out, target)) as Tensor;
-      E.backward(loss);
-      opt.step();
-      // A training loop reads the loss every step (print / logging).
-      if (++stepNo % readEvery !== 0) return performance.now() - t0;
-      const read = loss.read();
-      const host = performance.now() - t0;
-      await read;
-      return host;
-    },
-    () => (b.name === 'webgpu' ? (b as WebGPUBackend).resetStats() : undefined),
-  );
-}
 
 function per(s: WebGPUStats, n: number, k: keyof WebGPUStats): string {
   const v = (s[k] as number) / n;

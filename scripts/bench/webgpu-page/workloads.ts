@@ -1,8 +1,6 @@
-// The timed workloads of the WebGPU benchmark, for the Chromium page: the
-// same matmul and MLP training step as scripts/bench/webgpu.ts (Node + Dawn),
-// written against the engine only, so they run in a browser. Kept in step
-// with webgpu.ts by hand: that file is being tuned in parallel, and the two
-// should later share this module.
+// The timed workloads of the WebGPU benchmark, shared by its two halves:
+// scripts/bench/webgpu.ts (Node + Dawn) and the Chromium page
+// (webgpu-page/entry.ts). Engine imports only, so they run in a browser too.
 import * as E from '../../../engine/index';
 import type { Backend, Tensor } from '../../../engine/index';
 import { Linear, ReLU, Sequential, CrossEntropyLoss } from '../../../engine/nn/index';
@@ -13,41 +11,68 @@ import type { WebGPUBackend } from '../../../engine/backend/webgpu/index';
 /** Each measurement repeats until it has run this long (at least once). */
 const BUDGET_MS = 1500;
 
-/** Runs `step` until the budget is spent; returns ms per step after one warm-up. */
-async function timeSteps(step: () => Promise<void>): Promise<number> {
-  await step(); // compiles pipelines, warms caches
+/** Where one step's time went, averaged over the timed steps. */
+export interface Timing {
+  ms: number;
+  hostMs: number;
+  waitMs: number;
+  steps: number;
+}
+
+/** Runs `step` until the budget is spent, after `warm` untimed steps. `step`
+ *  returns the host ms it spent before its read was issued. */
+export async function timeSteps(step: () => Promise<number>, before: () => void = () => {}, warm = 2): Promise<Timing> {
+  for (let i = 0; i < warm; i++) await step(); // compiles pipelines, fills the pool
+  before();
   let n = 0;
+  let host = 0;
   const t0 = performance.now();
   do {
-    await step();
+    host += await step();
     n++;
   } while (performance.now() - t0 < BUDGET_MS && n < 1000);
-  return (performance.now() - t0) / n;
+  const ms = (performance.now() - t0) / n;
+  return { ms, hostMs: host / n, waitMs: ms - host / n, steps: n };
 }
 
-/** Waits for the backend to finish (a GPU read is the only synchronisation). */
-async function settle(b: Backend): Promise<void> {
-  if (b.name === 'webgpu') await (b as WebGPUBackend).sync();
-}
-
-/** ms per n×n matmul. */
-export async function matmulMs(b: Backend, n: number): Promise<number> {
+export async function matmulTiming(b: Backend, n: number): Promise<Timing & { perSync: number }> {
   E.setDefaultBackend(b);
   defaultGenerator.manualSeed(0);
   const x = E.randn([n, n], { backend: b });
   const y = E.randn([n, n], { backend: b });
   // Several products per synchronisation, so the GPU pipeline stays busy.
-  const perSync = b.name === 'webgpu' ? 4 : 1;
-  const ms = await timeSteps(async () => {
-    for (let i = 0; i < perSync; i++) E.matmul(x, y);
-    await settle(b);
-  });
-  E.setDefaultBackend(E.cpuBackend);
-  return ms / perSync;
+  const gpu = b.name === 'webgpu';
+  const perSync = gpu ? 4 : 1;
+  const t = await timeSteps(
+    async () => {
+      const t0 = performance.now();
+      const zs: Tensor[] = [];
+      for (let i = 0; i < perSync; i++) zs.push(E.matmul(x, y));
+      if (!gpu) return performance.now() - t0;
+      const done = (b as WebGPUBackend).sync();
+      const host = performance.now() - t0;
+      await done;
+      // The products are dropped here; freeing them now keeps buffer creation
+      // (GC timing) out of a kernel benchmark.
+      for (const z of zs) b.dispose(z.storage);
+      return host;
+    },
+    () => (gpu ? (b as WebGPUBackend).resetStats() : undefined),
+  );
+  return { ...t, perSync };
 }
 
-/** ms per training step (forward, cross-entropy, backward, SGD, loss read) of the tutorial's MNIST MLP. */
-export async function trainStepMs(b: Backend, batch: number): Promise<number> {
+/** One product of the benchmark's seeded inputs, read back (candidates are checked against 'auto'). */
+export async function matmulResult(b: Backend, n: number): Promise<Float32Array> {
+  E.setDefaultBackend(b);
+  defaultGenerator.manualSeed(0);
+  const x = E.randn([n, n], { backend: b });
+  const y = E.randn([n, n], { backend: b });
+  return (await E.matmul(x, y).read()) as Float32Array;
+}
+
+/** `readEvery` > 1 reads the loss only every that many steps (the rest pipeline without a round trip). */
+export async function trainTiming(b: Backend, batch: number, readEvery = 1): Promise<Timing> {
   E.setDefaultBackend(b);
   defaultGenerator.manualSeed(0);
   const model = new Sequential(new Linear(784, 128), new ReLU(), new Linear(128, 64), new ReLU(), new Linear(64, 10));
@@ -56,15 +81,36 @@ export async function trainStepMs(b: Backend, batch: number): Promise<number> {
   const target = E.fromValues(labels, [batch], 'int64', b);
   const criterion = new CrossEntropyLoss();
   const opt = new SGD([...model.parameters()], { lr: 0.01 });
-  const ms = await timeSteps(async () => {
-    opt.zeroGrad();
-    const out = (await model.call(x)) as Tensor;
-    const loss = (await criterion.call(out, target)) as Tensor;
-    E.backward(loss);
-    opt.step();
-    // A training loop reads the loss every step (print / logging).
-    await loss.read();
-  });
+  let stepNo = 0;
+  return timeSteps(
+    async () => {
+      const t0 = performance.now();
+      opt.zeroGrad();
+      const out = (await model.call(x)) as Tensor;
+      const loss = (await criterion.call(out, target)) as Tensor;
+      E.backward(loss);
+      opt.step();
+      // A training loop reads the loss every step (print / logging).
+      if (++stepNo % readEvery !== 0) return performance.now() - t0;
+      const read = loss.read();
+      const host = performance.now() - t0;
+      await read;
+      return host;
+    },
+    () => (b.name === 'webgpu' ? (b as WebGPUBackend).resetStats() : undefined),
+  );
+}
+
+/** ms per n×n matmul (the page's table). */
+export async function matmulMs(b: Backend, n: number): Promise<number> {
+  const t = await matmulTiming(b, n);
   E.setDefaultBackend(E.cpuBackend);
-  return ms;
+  return t.ms / t.perSync;
+}
+
+/** ms per training step of the tutorial's MNIST MLP, reading the loss every step (the page's table). */
+export async function trainStepMs(b: Backend, batch: number): Promise<number> {
+  const t = await trainTiming(b, batch);
+  E.setDefaultBackend(E.cpuBackend);
+  return t.ms;
 }
