@@ -212,12 +212,13 @@ export class TraceRecorder {
       const hist = histogram(w, this.caps.histBins);
       if (wantSnapshot) snaps.push(paramSnapshot(name, p.shape, w, hist, this.graph.nodeOf(p)));
       if (!wantStep) continue;
-      const g = p.grad ? moments(await readTensor(p.grad)) : { norm: 0, mean: 0, maxAbs: 0 };
+      const g = p.grad ? moments(await readTensor(p.grad)) : { norm: 0, mean: 0, meanAbs: 0, maxAbs: 0 };
       stats.push({
         name,
         shape: [...p.shape],
         gradNorm: g.norm,
         gradMean: g.mean,
+        gradMeanAbs: g.meanAbs,
         gradMaxAbs: g.maxAbs,
         weightNorm: moments(w).norm,
         hist,

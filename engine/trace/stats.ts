@@ -37,23 +37,28 @@ export function computeStats(values: ArrayLike<number>): TensorStats | null {
 export interface Moments {
   norm: number;
   mean: number;
+  /** Mean of |x|: a gradient's typical size (its signed mean cancels out,
+   *  e.g. to ~0 for a bias before log_softmax, whose grads sum to zero). */
+  meanAbs: number;
   maxAbs: number;
 }
 
-/** L2 norm, mean and max |x| (what gradient-flow charts plot). */
+/** L2 norm, mean, mean |x| and max |x| (what gradient-flow charts plot). */
 export function moments(values: ArrayLike<number>): Moments {
   const n = values.length;
   let sq = 0;
   let sum = 0;
+  let sumAbs = 0;
   let maxAbs = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     sq += v * v;
     sum += v;
     const a = Math.abs(v);
+    sumAbs += a;
     if (a > maxAbs || a !== a) maxAbs = a;
   }
-  return { norm: Math.sqrt(sq), mean: n > 0 ? sum / n : 0, maxAbs };
+  return { norm: Math.sqrt(sq), mean: n > 0 ? sum / n : 0, meanAbs: n > 0 ? sumAbs / n : 0, maxAbs };
 }
 
 export function histogram(values: ArrayLike<number>, bins: number): { lo: number; hi: number; counts: number[] } {

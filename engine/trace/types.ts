@@ -169,6 +169,8 @@ export interface ParamStats {
   shape: number[];
   gradNorm: number;
   gradMean: number;
+  /** Mean of |grad| (absent in traces written before it was recorded). */
+  gradMeanAbs?: number;
   gradMaxAbs: number;
   weightNorm: number;
   /** Weight histogram: `counts` over equal bins from `lo` to `hi`. */

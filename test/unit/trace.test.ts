@@ -182,8 +182,22 @@ describe('backward and steps', () => {
     const p = t.steps[0].params[0];
     expect(p).toMatchObject({ name: 'weight', shape: [2, 2], gradNorm: 2, gradMean: 1, gradMaxAbs: 1 });
     expect(p.weightNorm).toBeCloseTo(Math.sqrt(14), 6);
+    expect(p.gradMeanAbs).toBe(1);
     expect(p.hist.counts.reduce((a, b) => a + b, 0)).toBe(4);
     expect([p.hist.lo, p.hist.hi]).toEqual([0, 3]);
+  });
+
+  it('report mean |grad| apart from the signed mean, which cancels out', async () => {
+    // A bias before log_softmax + nll_loss gets grads that sum to zero over
+    // the classes: its signed mean says nothing about their size.
+    const { rec } = setup();
+    const b = tensor([4], () => 0, true);
+    b.grad = tensor([4], (i) => [0.3, -0.1, -0.1, -0.1][i]);
+    await rec.onStep(range(30, 40), [['bias', b]]);
+    const p = (await rec.finish(1)).steps[0].params[0];
+    expect(Math.abs(p.gradMean)).toBeLessThan(1e-7); // float32 grads: 0.3 - 3 * 0.1 rounds to ~2e-9
+    expect(p.gradMeanAbs).toBeCloseTo(0.15, 6);
+    expect(p.gradMaxAbs).toBeCloseTo(0.3, 6);
   });
 });
 

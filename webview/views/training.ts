@@ -55,10 +55,15 @@ function renderLoss(g: SVGGElement, steps: StepRecord[], at: number, t: Theme): 
   });
 }
 
+/** Mean |grad|; older traces kept only the signed mean, the best they offer. */
+function meanAbs(p: ParamStats): number {
+  return p.gradMeanAbs ?? Math.abs(p.gradMean);
+}
+
 function renderGradFlow(g: SVGGElement, params: ParamStats[], t: Theme): void {
   const root = d3.select(g);
   const h = 170;
-  const vals = params.flatMap((p) => [Math.abs(p.gradMean), p.gradMaxAbs]).filter((v) => v > 0 && Number.isFinite(v));
+  const vals = params.flatMap((p) => [meanAbs(p), p.gradMaxAbs]).filter((v) => v > 0 && Number.isFinite(v));
   const y = d3.scaleLog().domain([d3.min(vals) ?? 1e-6, d3.max(vals) ?? 1]).nice().range([h - 40, 20]).clamp(true);
   const x = d3.scaleBand<string>().domain(params.map((p) => p.name)).range([50, W - 10]).padding(0.25);
   root.selectAll('text.title').data([0]).join('text').attr('class', 'title').attr('x', 50).attr('y', 12)
@@ -72,8 +77,8 @@ function renderGradFlow(g: SVGGElement, params: ParamStats[], t: Theme): void {
     .attr('x', (p) => x(p.name)!).attr('width', bw).attr('y', (p) => bar(p.gradMaxAbs)).attr('height', (p) => h - 40 - bar(p.gradMaxAbs))
     .attr('fill', 'none').attr('stroke', t.accent);
   root.selectAll<SVGRectElement, ParamStats>('rect.mean').data(params, (p) => p.name).join('rect').attr('class', 'mean')
-    .attr('x', (p) => x(p.name)! + bw * 0.2).attr('width', bw * 0.6).attr('y', (p) => bar(Math.abs(p.gradMean)))
-    .attr('height', (p) => h - 40 - bar(Math.abs(p.gradMean))).attr('fill', t.accent).attr('fill-opacity', 0.8);
+    .attr('x', (p) => x(p.name)! + bw * 0.2).attr('width', bw * 0.6).attr('y', (p) => bar(meanAbs(p)))
+    .attr('height', (p) => h - 40 - bar(meanAbs(p))).attr('fill', t.accent).attr('fill-opacity', 0.8);
   root.selectAll<SVGTextElement, ParamStats>('text.name').data(params, (p) => p.name).join('text').attr('class', 'name')
     .attr('x', (p) => x(p.name)! + bw / 2).attr('y', h - 26).attr('text-anchor', 'middle').attr('font-size', 10)
     .attr('fill', t.fg).text((p) => p.name);
