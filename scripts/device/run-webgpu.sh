@@ -13,4 +13,4 @@ export VK_ICD_FILENAMES=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
 export VK_DRIVER_FILES=$VK_ICD_FILENAMES
 nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm --format=csv || true
 cd .devcarry
-/tmp/node bench/webgpu.js "$@" 2>&1 | tee "${OUT:-/tmp}/webgpu-bench.txt"
+/tmp/node --expose-gc bench/webgpu.js "$@" 2>&1 | tee "${OUT:-/tmp}/webgpu-bench.txt"
