@@ -46,6 +46,9 @@ describe('graph folding', () => {
     expect(recognise(['exp', 'sum', 'div'])).toBe('softmax');
     expect(recognise(['mm', 'add'])).toBeUndefined();
     expect(recognise(['t', 'addmm', 'relu', 't', 'addmm'])).toBe('2 linear layers + relu');
+    // The tutorial's model run on a training batch, a test batch and one image: 3 layers, 3 calls.
+    expect(recognise(Array(3).fill(['linear', 'relu', 'linear', 'relu', 'linear', 'log_softmax']).flat(), 3)).toBe('3 linear layers + relu, log_softmax (3 calls)');
+    expect(recognise(['linear', 'linear', 'linear'], 2)).toBe('3 linear layers');
     expect(recognise(['log_softmax', 'nll_loss'])).toBe('cross-entropy loss');
   });
 });

@@ -154,6 +154,17 @@ describe('gradient flow view', () => {
     }
   });
 
+  it('says on a folded module how many of its weights got a gradient', async () => {
+    const p = await h.open('light');
+    const mlp: Trace = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/traces/mlp-training.json'), 'utf8'));
+    await p.showTrace(mlp, '', 'gradients');
+    const group = await p.page.$$eval('.tl-view[data-view="gradients"] g.node[data-kind="group"]', (els) =>
+      els.map((e) => ({ label: e.querySelector('text.label')!.textContent, preview: [...e.querySelectorAll('g.preview text')].map((t) => t.textContent).join(' ') })));
+    const model = group.find((g) => g.label?.includes('model'));
+    // nn.Sequential(Linear(8, 16), ReLU(), Linear(16, 2)): four parameters, all with grads.
+    expect(model?.preview).toMatch(/∇ 4 params, \|max\| /);
+  });
+
   it('follows the training slider to the backward of that step', async () => {
     const p = await h.open('dark');
     await p.showTrace(mlpTrace(), MLP_SOURCE, 'training');

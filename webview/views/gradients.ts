@@ -95,7 +95,18 @@ export class GradientView extends GraphView {
       });
     }
     const nodeGrad = new Map<string, { text: string; color: string; depth: number }>();
+    const kindOf = new Map(this.ctx.trace.graph.nodes.map((n) => [n.id, n.kind]));
     for (const n of g.nodes) {
+      if (n.kind === 'group') {
+        // A folded module hides its weights, which are where .grad ends up:
+        // say how many of them got a gradient and how large the largest is.
+        const inner = n.nodeIds.filter((id) => kindOf.get(id) === 'param').map((id) => grads.get(id)).filter((x): x is NodeGrad => !!x);
+        if (inner.length) {
+          const top = inner.reduce((a, c) => (c.maxAbs > a.maxAbs ? c : a));
+          nodeGrad.set(n.id, { text: `∇ ${inner.length} params, |max| ${fmt(top.maxAbs)}`, color: top.mean < 0 ? t.neg : t.pos, depth: depth.get(n.id) ?? 0 });
+          continue;
+        }
+      }
       const gr = grads.get(n.rep.id);
       if (!gr) continue;
       const vals = gr.grad?.sample.values ?? [];

@@ -68,13 +68,19 @@ export function functionSpans(source: string): FunctionSpan[] {
   return spans;
 }
 
-/** Names what a folded chain of ops computes, when it is a textbook function. */
-export function recognise(ops: string[]): string | undefined {
+const LINEAR = ['linear', 'addmm', 'mm', 'matmul'];
+
+/** Names what a folded chain of ops computes, when it is a textbook function.
+ *  `layers`: how many distinct linear layers the ops belong to, when known
+ *  (a model called three times runs each layer three times: 3 layers, 3 calls). */
+export function recognise(ops: string[], layers?: number): string | undefined {
   const has = (...names: string[]): boolean => names.some((n) => ops.includes(n));
-  const linear = ops.filter((o) => ['linear', 'addmm', 'mm', 'matmul'].includes(o)).length;
+  const linear = ops.filter((o) => LINEAR.includes(o)).length;
   if (linear >= 2) {
     const acts = [...new Set(ops.filter((o) => ['relu', 'sigmoid', 'tanh', 'softmax', 'log_softmax'].includes(o)))];
-    return `${linear} linear layers${acts.length ? ` + ${acts.join(', ')}` : ''}`;
+    const n = layers && layers > 0 && linear % layers === 0 ? layers : linear;
+    const calls = linear / n;
+    return `${n} linear layers${acts.length ? ` + ${acts.join(', ')}` : ''}${calls > 1 ? ` (${calls} calls)` : ''}`;
   }
   if (has('log_softmax') && has('nll_loss')) return 'cross-entropy loss';
   if (has('sigmoid')) return 'sigmoid';
@@ -183,11 +189,15 @@ export function visibleGraph(graph: Graph, source: string, unfolded: readonly st
     // The group's output: a member used outside it, else the newest member.
     const leaving = graph.edges.filter((e) => inside.has(e.from) && !inside.has(e.to)).map((e) => e.from);
     const rep = byId.get(leaving.length ? Math.max(...leaving) : Math.max(...inside))!;
-    const ops = ms.filter((m) => m.kind === 'op').map((m) => m.label);
+    const opNodes = ms.filter((m) => m.kind === 'op');
+    const ops = opNodes.map((m) => m.label);
+    // Layers told apart by the module that ran them (nn.Linear's path), when every one is known.
+    const linears = opNodes.filter((m) => LINEAR.includes(m.label));
+    const layers = linears.every((m) => m.module) ? new Set(linears.map((m) => m.module)).size : undefined;
     const key = gid.slice(0, gid.lastIndexOf('#'));
     nodes.push({
       id: gid, kind: 'group', label: keyLabel(key), detail: shapeText(rep.shape),
-      sub: recognise(ops) ?? ops.slice(0, 3).join(' → ') + (ops.length > 3 ? ' …' : ''),
+      sub: recognise(ops, layers) ?? ops.slice(0, 3).join(' → ') + (ops.length > 3 ? ' …' : ''),
       nodeIds: ms.map((m) => m.id), rep, groupId: gid,
       lines: [...new Set(ms.flatMap((m) => (m.range ? [m.range.line] : [])))],
     });
