@@ -41,6 +41,8 @@ export interface RunOptions {
   /** Set `cancelled` to stop the run at its next check (a few ms). */
   signal?: { cancelled: boolean };
   onStdout?(text: string): void;
+  /** What the program writes to sys.stderr (print(file=sys.stderr), traceback.print_exc()). */
+  onStderr?(text: string): void;
   backend?: Backend;
   /** Live mode: run the statements above a syntax error (Python runs nothing). */
   runBeforeSyntaxError?: boolean;
@@ -119,6 +121,7 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
       recorder.writeStdout(text);
       options.onStdout?.(text);
     },
+    onStderr: (text) => options.onStderr?.(text),
   };
   const currentStmt = () => (it?.frames.length ? it.frame.stmtRange : null) ?? WHOLE_FILE;
   torchHooks.onBackward = (range, root) => recorder.onBackward(range ?? currentStmt(), root);

@@ -91,6 +91,7 @@ async function main(): Promise<void> {
       file: args.file,
       backend: gpu?.backend,
       onStdout: echo ? (text) => process.stdout.write(text) : undefined,
+      onStderr: echo ? (text) => process.stderr.write(text) : undefined,
     });
   } finally {
     gpu?.close();

@@ -41,6 +41,11 @@ async function runOne(req: RunRequest): Promise<void> {
         pending += text;
         if (pending.length > 4096 || Date.now() - lastFlush > STDOUT_FLUSH_MS) flush();
       },
+      // The output channel is the program's terminal: stderr shows there too, in order.
+      onStderr(text: string) {
+        pending += text;
+        flush();
+      },
     });
     flush();
     post({ type: 'done', id: req.id, trace });

@@ -33,6 +33,19 @@ describe('tensor-lens run', () => {
       'IndexError: list index out of range\n');
   });
 
+  it('writes what the program sends to sys.stderr to stderr, as python3 does', () => {
+    // Expected text from CPython 3.11 (`python3 stderr.py`).
+    const file = join(dir, 'stderr.py');
+    writeFileSync(file, 'import sys, traceback\nprint("out")\nprint("err", file=sys.stderr)\ntry:\n    1/0\nexcept ZeroDivisionError:\n    traceback.print_exc()\nprint("done")\n');
+    const r = cli('run', file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('out\ndone\n');
+    expect(r.stderr).toBe(
+      'err\nTraceback (most recent call last):\n' +
+      `  File "${file}", line 5, in <module>\n    1/0\n    ~^~\n` +
+      'ZeroDivisionError: division by zero\n');
+  });
+
   it('exits 0 on success and writes the trace', () => {
     const file = join(dir, 'ok.py');
     const trace = join(dir, 'ok.json');
