@@ -33,7 +33,7 @@ export async function runInPanel(
   opts: { timeBudgetMs?: number; signal?: { cancelled: boolean }; onStdout?(text: string): void; onStatus?(backend: 'cpu' | 'webgpu', notice: string): void; preferCpu?: boolean } = {},
 ): Promise<WebviewRun> {
   const probe = opts.preferCpu ? { kind: 'unavailable' as const, reason: 'the CPU backend was requested' } : await probeWebGPU();
-  const go = (backend: Backend) => run(source, { file, backend, timeBudgetMs: opts.timeBudgetMs, signal: opts.signal, onStdout: opts.onStdout });
+  const go = (backend: Backend) => run(source, { file, backend, timeBudgetMs: opts.timeBudgetMs, signal: opts.signal, onStdout: opts.onStdout, onStderr: opts.onStdout });
   if (probe.kind === 'unavailable') {
     const notice = `${probe.reason}: running on the CPU backend instead.`;
     opts.onStatus?.('cpu', notice);
