@@ -16,7 +16,8 @@ import { GpuQueue } from './queue';
 import type { GpuCounters } from './queue';
 import type { KernelTimes } from './profiler';
 import { GpuStorage, decode, encode, wgslType } from './storage';
-import { allKernels } from './kernels/index';
+import { allKernels, ELEMENTWISE_KERNELS } from './kernels/index';
+import { sameView } from './kernels/elementwise';
 
 /** Host copies of storages up to this many elements are kept after a read. */
 const MIRROR_LIMIT = 1 << 16;
@@ -44,6 +45,8 @@ export interface WebGPUStats extends GpuCounters {
   disposed: number;
   /** Storages returned to the pool by the FinalizationRegistry (GC). */
   collected: number;
+  /** In-place inputs an elementwise kernel read through its output binding instead of a copy. */
+  inPlaceReads: number;
 }
 
 export class WebGPUBackend implements Backend {
@@ -58,7 +61,7 @@ export class WebGPUBackend implements Backend {
   private lost: string | null = null;
   /** Open allocation scopes (beginScope): storages allocated while one is open. */
   private readonly scopes: Set<GpuStorage>[] = [];
-  private readonly extra = { clearsSkipped: 0, disposed: 0, collected: 0 };
+  private readonly extra = { clearsSkipped: 0, disposed: 0, collected: 0, inPlaceReads: 0 };
   private readonly onError = (e: Event): void => {
     this.errors.push((e as GPUUncapturedErrorEvent).error.message);
   };
@@ -183,10 +186,18 @@ export class WebGPUBackend implements Backend {
     const outs = outputs.map((v) => this.resolve(v));
     const outBuffers = new Set(outs.map((v) => v.buffer));
     // A buffer may not be bound for reading and writing in one dispatch, so
-    // an input that shares storage with an output (in-place ops) reads a copy.
+    // an input that shares storage with an output (in-place ops) reads a copy,
+    // except where an elementwise kernel reads exactly the view it writes
+    // (p.add_(g)): each element is read before it is written by the same
+    // invocation, so the kernel reads through its read_write output binding.
+    const inPlaceOk = ELEMENTWISE_KERNELS.has(kernel) && outs.length === 1 && !selfOverlapping(outs[0]);
     const ins = inputs.map((v) => {
       const g = this.resolve(v);
       if (!outBuffers.has(g.buffer)) return g;
+      if (inPlaceOk && sameView(g, outs[0])) {
+        this.extra.inPlaceReads++;
+        return g;
+      }
       const bytes = (v.storage as GpuStorage).size * 4;
       const copy = this.pool.acquire(bytes);
       temps.push(copy);
@@ -239,7 +250,7 @@ export class WebGPUBackend implements Backend {
   resetStats(): void {
     this.queue.resetCounters();
     this.pool.creates = 0;
-    Object.assign(this.extra, { clearsSkipped: 0, disposed: 0, collected: 0 });
+    Object.assign(this.extra, { clearsSkipped: 0, disposed: 0, collected: 0, inPlaceReads: 0 });
   }
 
   /** Times each dispatch on the GPU from now on (or stops, `on` false); false when the device lacks 'timestamp-query'. */
@@ -324,6 +335,11 @@ function coversStorage(v: TensorView): boolean {
     expected *= v.shape[d];
   }
   return true;
+}
+
+/** Whether two elements of `v` share a location (a stride 0 over a dim of size > 1, as expand makes). */
+function selfOverlapping(v: GpuView): boolean {
+  return v.shape.some((n, d) => n > 1 && v.strides[d] === 0);
 }
 
 function copyWords(words: Float32Array | Int32Array | Uint32Array): ArrayBuffer {

@@ -43,15 +43,24 @@ function storeExpr(op: ElementwiseOp, outType: WgslScalar): string {
   return convert(`(${op.expr})`, computeType, outType);
 }
 
-export function programFor(op: ElementwiseOp, inTypes: readonly WgslScalar[], outType: WgslScalar): { key: string; code(): string } {
-  const key = `ew:${op.name}:${outType}:${inTypes.join(',')}:${op.loadAs.map((t) => t ?? '-').join(',')}:${(op.scalars ?? []).map((s) => s.type).join(',')}`;
+/**
+ * The program for `op`. An input flagged in `inPlace` is the output's own
+ * view (backend.ts run(): x.add_(g) writes what it reads): it has no binding
+ * of its own and is read through y, which is bound read_write, because WebGPU
+ * forbids binding one buffer as read and read_write in one dispatch. Each
+ * invocation reads its element before writing it, so no copy is needed.
+ */
+export function programFor(op: ElementwiseOp, inTypes: readonly WgslScalar[], outType: WgslScalar, inPlace: readonly boolean[] = []): { key: string; code(): string } {
+  const aliasKey = inPlace.some(Boolean) ? `:inplace=${inPlace.map((a) => (a ? 1 : 0)).join('')}` : '';
+  const key = `ew:${op.name}:${outType}:${inTypes.join(',')}:${op.loadAs.map((t) => t ?? '-').join(',')}:${(op.scalars ?? []).map((s) => s.type).join(',')}${aliasKey}`;
   return {
     key,
     code: () => {
-      const bindings = [{ name: 'y', type: outType, write: true }, ...inTypes.map((t, k) => ({ name: `x${k}`, type: t }))];
+      const bound = inTypes.map((t, k) => ({ name: `x${k}`, type: t })).filter((_, k) => !inPlace[k]);
+      const bindings = [{ name: 'y', type: outType, write: true }, ...bound];
       const scalarBase = 1 + BLOCK * (2 + inTypes.length);
       const loads = inTypes.map((t, k) => {
-        const raw = `x${k}[walk(i, 1u, ${1 + BLOCK * (2 + k)}u)]`;
+        const raw = inPlace[k] ? 'y[o]' : `x${k}[walk(i, 1u, ${1 + BLOCK * (2 + k)}u)]`;
         return `  let ${NAMES[k]} = ${convert(raw, t, op.loadAs[k] ?? t)};`;
       });
       const scalars = (op.scalars ?? []).map((s, k) => {
@@ -65,9 +74,10 @@ ${op.helpers ?? ''}
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
   let i = ${flatIndex(WG)};
   if (i >= info[0]) { return; }
+  let o = walk(i, 1u, ${1 + BLOCK}u);
 ${loads.join('\n')}
 ${scalars.join('\n')}
-  y[walk(i, 1u, ${1 + BLOCK}u)] = ${storeExpr(op, outType)};
+  y[o] = ${storeExpr(op, outType)};
 }
 `;
     },
@@ -89,8 +99,20 @@ export function runElementwise(ctx: GpuContext, op: ElementwiseOp, inputs: reado
     else if (s.type === 'i32') info.i32(s.value);
     else info.u32(s.value);
   }
-  const program = programFor(op, inputs.map((x) => wgslType(x.dtype)), wgslType(y.dtype));
-  ctx.dispatch(program, info, [y.buffer, ...inputs.map((x) => x.buffer)], grid(n, WG));
+  // The backend hands an input the output's buffer only when it is the
+  // output's exact view (see programFor); anything else would race.
+  const inPlace = inputs.map((x) => x.buffer === y.buffer);
+  inputs.forEach((x, k) => {
+    if (inPlace[k] && !sameView(x, y)) throw new Error(`internal error: ew:${op.name} reads a view of its output buffer that is not the output's own`);
+  });
+  const program = programFor(op, inputs.map((x) => wgslType(x.dtype)), wgslType(y.dtype), inPlace);
+  ctx.dispatch(program, info, [y.buffer, ...inputs.filter((_, k) => !inPlace[k]).map((x) => x.buffer)], grid(n, WG));
+}
+
+/** Whether `x` and `y` name the same elements in the same order (same buffer, dtype, offset, shape, strides). */
+export function sameView(x: GpuView, y: GpuView): boolean {
+  if (x.buffer !== y.buffer || x.dtype !== y.dtype || x.offset !== y.offset || x.shape.length !== y.shape.length) return false;
+  return x.shape.every((n, d) => n === y.shape[d] && (n === 1 || x.strides[d] === y.strides[d]));
 }
 
 /** The WGSL type values of `dtype` are computed in (bool computes as i32). */

@@ -18,3 +18,6 @@ export const allKernels: ReadonlyArray<readonly [string, GpuKernel]> = [
   ...gatherKernels,
   ...sortKernels,
 ];
+
+/** Kernels whose output element i reads only element i of each input (runElementwise): the ones that may read their own output view in place. */
+export const ELEMENTWISE_KERNELS: ReadonlySet<string> = new Set([...unaryKernels, ...binaryKernels, ...copyKernels].map(([name]) => name));
