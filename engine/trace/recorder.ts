@@ -183,14 +183,18 @@ export class TraceRecorder {
       this.backwards.skip();
       return;
     }
-    const grads: NodeGrad[] = [];
+    const wanted: [number, TracedTensor][] = [];
     for (const [nodeId, t] of this.graph.lastValue) {
-      if (grads.length >= this.caps.maxNodeGrads) break;
+      if (wanted.length >= this.caps.maxNodeGrads) break;
       const g = gradOf ? gradOf(t) : t.grad;
-      if (!g) continue;
-      const m = moments(await readTensor(g));
-      grads.push({ nodeId, norm: m.norm, mean: m.mean, maxAbs: m.maxAbs });
+      if (g) wanted.push([nodeId, g]);
     }
+    // All reads at once: on the GPU each is a round trip, and these overlap.
+    const values = await Promise.all(wanted.map(([, g]) => readTensor(g)));
+    const grads: NodeGrad[] = wanted.map(([nodeId], i) => {
+      const m = moments(values[i]);
+      return { nodeId, norm: m.norm, mean: m.mean, maxAbs: m.maxAbs };
+    });
     const record: BackwardRecord = { index: this.backwardCount, range, grads };
     const rootNodeId = this.graph.nodeOf(root);
     if (rootNodeId !== undefined) record.rootNodeId = rootNodeId;
@@ -207,12 +211,16 @@ export class TraceRecorder {
     if (!wantStep && !wantSnapshot) return;
     const stats: ParamStats[] = [];
     const snaps: ParamSnapshot[] = [];
-    for (const [name, p] of params) {
-      const w = await readTensor(p);
+    // Every weight and grad read at once (overlapping round trips on the GPU).
+    const ws = await Promise.all(params.map(([, p]) => readTensor(p)));
+    const gs = wantStep ? await Promise.all(params.map(([, p]) => (p.grad ? readTensor(p.grad) : null))) : [];
+    for (const [k, [name, p]] of params.entries()) {
+      const w = ws[k];
       const hist = histogram(w, this.caps.histBins);
       if (wantSnapshot) snaps.push(paramSnapshot(name, p.shape, w, hist, this.graph.nodeOf(p)));
       if (!wantStep) continue;
-      const g = p.grad ? moments(await readTensor(p.grad)) : { norm: 0, mean: 0, meanAbs: 0, maxAbs: 0 };
+      const gv = gs[k];
+      const g = gv ? moments(gv) : { norm: 0, mean: 0, meanAbs: 0, maxAbs: 0 };
       stats.push({
         name,
         shape: [...p.shape],
@@ -240,13 +248,14 @@ export class TraceRecorder {
   async finish(durationMs: number): Promise<Trace> {
     const full: SummaryOptions = { print: this.o.print, sampleValues: this.caps.sampleValues, maxPrintedChars: this.caps.maxPrintedChars };
     const preview: SummaryOptions = { ...full, sampleValues: this.caps.previewValues };
-    const exprs = [];
-    for (const slot of this.exprs.values()) {
+    // Summaries read their tensors concurrently: on the GPU each read is a
+    // round trip, and a run can leave hundreds of expressions to summarise.
+    const exprs = await Promise.all([...this.exprs.values()].map(async (slot) => {
       const value = slot.value.kind === 'tensor' ? await summarize(slot.value.capture, full) : slot.value;
       const rec = { range: slot.range, value, iteration: slot.iteration, count: slot.count } as Trace['exprs'][number];
       if (slot.assignedName !== undefined) rec.assignedName = slot.assignedName;
-      exprs.push(rec);
-    }
+      return rec;
+    }));
     const weights = linearWeightNodes(this.graph.snapshot());
     for (const [id, t] of this.graph.lastValue) {
       const node = this.graph.nodes[id];

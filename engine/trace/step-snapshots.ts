@@ -73,11 +73,9 @@ export class StepSnapshots {
     if (!last || kept[kept.length - 1]?.step === last.step) return kept;
     const now = versionsOf(last.params, last.activations);
     if (now.some((v, i) => v !== last.versions[i])) return kept;
-    const params: ParamSnapshot[] = [];
-    for (const [name, p] of last.params) {
-      const w = await readTensor(p);
-      params.push(paramSnapshot(name, p.shape, w, histogram(w, this.caps.histBins), this.graph.nodeOf(p)));
-    }
+    const ws = await Promise.all(last.params.map(([, p]) => readTensor(p)));
+    const params = last.params.map(([name, p], k): ParamSnapshot =>
+      paramSnapshot(name, p.shape, ws[k], histogram(ws[k], this.caps.histBins), this.graph.nodeOf(p)));
     return [...kept, { step: last.step, params, activations: await readActivations(last.activations) }];
   }
 }
@@ -87,10 +85,11 @@ function versionsOf(params: NamedParams, activations: readonly [number, TracedTe
 }
 
 async function readActivations(list: readonly [number, TracedTensor][]): Promise<ActivationSnapshot[]> {
+  const values = await Promise.all(list.map(([, t]) => readTensor(t)));
   const out: ActivationSnapshot[] = [];
-  for (const [id, t] of list) {
-    const a = activationSnapshot(id, t.shape, await readTensor(t));
+  list.forEach(([id, t], k) => {
+    const a = activationSnapshot(id, t.shape, values[k]);
     if (a) out.push(a);
-  }
+  });
   return out;
 }
