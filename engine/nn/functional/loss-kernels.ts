@@ -38,6 +38,26 @@ export class KernelRunner {
   }
 }
 
+/**
+ * Runs `fn` inside an allocation scope of `be` (where it has them: WebGPU)
+ * and frees every storage it allocated except those of `keep(result)`: the
+ * loss and what its backward reads. A loss makes about ten temporaries
+ * (masks, scalars, partial sums) that nothing references once it returns;
+ * freed now, the next step reuses their buffers instead of waiting for GC.
+ * On an exception nothing is freed (as autograd's backward scope).
+ */
+export function scopedKernels<T>(be: Backend, fn: () => T, keep: (result: T) => readonly Tensor[]): T {
+  if (!be.beginScope || !be.endScope) return fn();
+  be.beginScope();
+  let result: { value: T } | null = null;
+  try {
+    result = { value: fn() };
+  } finally {
+    be.endScope(result === null ? [] : keep(result.value).map((t) => t.storage), result !== null);
+  }
+  return result.value;
+}
+
 export interface NllPlan {
   /** [N, 1] row masks (weight of the target class, 0 on ignored rows). */
   rowWeight: Tensor;

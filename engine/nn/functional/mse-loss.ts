@@ -16,7 +16,7 @@ import { checkReduction } from './reduction';
 import { setNnWarningHandler, warnUser } from '../warnings';
 import { Tensor as TensorClass } from '../../tensor';
 import { CpuStorage } from '../../backend/cpu/cpu-backend';
-import { KernelRunner } from './loss-kernels';
+import { KernelRunner, scopedKernels } from './loss-kernels';
 import type { Reduction } from './reduction';
 
 /** Kept for callers of the first version: same as setNnWarningHandler. */
@@ -91,15 +91,17 @@ function cName(d: string): string {
 function mseViaKernels(input: Tensor, target: Tensor, reduction: Reduction, shape: number[]): Tensor {
   const k = new KernelRunner(input.backend);
   const dt = input.dtype;
-  const d = k.run('sub', [expandTo(input, shape), expandTo(target, shape)], shape, dt);
-  const sq = k.run('mul', [d, d], shape, dt);
   const n = numelOf(shape);
-  let out = sq;
-  if (reduction !== 'none') {
+  const recording = shouldRecord2(input, target);
+  // Only the loss and, when backward will run, the difference it scales outlive the call.
+  const { d, out } = scopedKernels(input.backend, () => {
+    const d = k.run('sub', [expandTo(input, shape), expandTo(target, shape)], shape, dt);
+    const sq = k.run('mul', [d, d], shape, dt);
+    if (reduction === 'none') return { d, out: sq };
     const s = k.total(sq);
-    out = reduction === 'sum' ? s : k.run('div', [s, k.scalar(n, dt, [])], [], dt);
-  }
-  if (shouldRecord2(input, target)) {
+    return { d, out: reduction === 'sum' ? s : k.run('div', [s, k.scalar(n, dt, [])], [], dt) };
+  }, (r) => (recording ? [r.out, r.d] : [r.out]));
+  if (recording) {
     const inShape = input.shape.slice();
     const tShape = target.shape.slice();
     record(out, 'MseLossBackward0', [input, target], (grads) => {

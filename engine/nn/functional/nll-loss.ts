@@ -13,7 +13,7 @@ import { rowMajor, roundTo, tensorLike } from './cpu-data';
 import { checkReduction, type Reduction } from './reduction';
 import { CpuStorage } from '../../backend/cpu/cpu-backend';
 import { Tensor as TensorClass } from '../../tensor';
-import { nllBackwardKernels, nllLossKernels } from './loss-kernels';
+import { nllBackwardKernels, nllLossKernels, scopedKernels } from './loss-kernels';
 
 export interface NllOptions {
   weight?: Tensor | null;
@@ -144,9 +144,12 @@ function nllViaKernels(
   const x2 = input.dim() === 2 ? input
     : new TensorClass(input.storage, [1, classes], [0, input.strides[0]], input.offset, input.dtype);
   const t1 = target.dim() === 1 ? target : new TensorClass(target.storage, [1], [0], target.offset, target.dtype);
-  const { out: raw, plan } = nllLossKernels(x2, t1, weight, ignore, reduction);
+  const recording = shouldRecord1(input);
+  // Only the loss and, when backward will run, its plan outlive the call.
+  const { out: raw, plan } = scopedKernels(input.backend, () => nllLossKernels(x2, t1, weight, ignore, reduction),
+    (r) => (recording ? [r.out, r.plan.rowWeight, r.plan.index, r.plan.totalWeight] : [r.out]));
   const out = reduction === 'none' && noBatch ? new TensorClass(raw.storage, [], [], raw.offset, raw.dtype) : raw;
-  if (shouldRecord1(input)) {
+  if (recording) {
     const shape = input.shape.slice();
     record(out, 'NllLossBackward0', [input], (grads) => {
       const g = grads[0];
