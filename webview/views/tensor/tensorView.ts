@@ -73,7 +73,8 @@ export class TensorView implements View {
     container.classList.add('tl-tensor');
     const side = ensure(container, 'div', 'tl-side');
     this.grid = createDataGrid<Row>(
-      [{ key: 'name', title: 'Name', width: '100px' }, { key: 'line', title: 'Line', width: '62px' }, { key: 'shape', title: 'Shape', width: '92px' }, { key: 'dtype', title: 'dtype', width: '76px' }, { key: 'grad', title: 'grad_fn', width: '1fr' }],
+      // Names like model.0.weight get the spare width (a fixed 100 px broke them mid-word).
+      [{ key: 'name', title: 'Name', width: 'minmax(100px, 1.2fr)' }, { key: 'line', title: 'Line', width: '62px' }, { key: 'shape', title: 'Shape', width: '92px' }, { key: 'dtype', title: 'dtype', width: '80px' }, { key: 'grad', title: 'grad_fn', width: '1fr' }],
       (r) => r.key,
       (key) => this.ctx.update({ tensorKey: key }),
     );
