@@ -153,6 +153,36 @@ describe('webgpu host costs', () => {
     expect(s.reads).toBe(steps);
     // Each step's backward hands at least its matmul/relu grad temporaries back.
     expect(s.disposed / steps).toBeGreaterThanOrEqual(6);
+    // One compute pass and one copy (the loss readback) per step: SGD updates
+    // in place without copies, the loss's 0-d scalars are fills, not uploads.
+    expect(s.passes).toBe(steps);
+    expect(s.copies).toBe(steps);
+    expect(s.inPlaceReads).toBe(4 * steps);
+  });
+
+  it('0-d writes are one-element fills (no copy) and store what an upload would', async () => {
+    const cases: [E.DType, number][] = [
+      ['float32', 1.5], ['float32', NaN], ['float32', -0], ['float32', 1e-40], ['float32', -Infinity], ['float32', 0.1],
+      ['int64', -123456], ['int32', 2147483647], ['bool', 1], ['bool', 0],
+    ];
+    gpu.resetStats();
+    const outs = cases.map(([dtype, v]) => {
+      const s = gpu.alloc(dtype, 1);
+      gpu.write(s, [v]);
+      // Read through a kernel: a plain read would answer from the host mirror.
+      const y = gpu.alloc(dtype, 1);
+      const view = (st: typeof s): TensorView => ({ storage: st, shape: [1], strides: [1], offset: 0, dtype });
+      gpu.run('copy', [view(s)], [view(y)]);
+      return y;
+    });
+    const st = gpu.stats();
+    expect(st.copies).toBe(0);
+    expect(st.passes).toBe(1);
+    expect(st.scalarFills).toBe(cases.length);
+    const got = await Promise.all(outs.map(async (y) => (await gpu.read(y))[0]));
+    // The same values through a host round trip of each dtype's storage.
+    const want = cases.map(([dtype, v]) => (dtype === 'float32' ? Math.fround(v) : dtype === 'bool' ? (v ? 1 : 0) : v));
+    got.forEach((v, i) => expect(Object.is(v, want[i]), `${cases[i][0]} ${cases[i][1]} read ${v}`).toBe(true));
   });
 
   it('times each kernel on the GPU when the device has timestamp queries', async () => {

@@ -47,6 +47,8 @@ export interface WebGPUStats extends GpuCounters {
   collected: number;
   /** In-place inputs an elementwise kernel read through its output binding instead of a copy. */
   inPlaceReads: number;
+  /** One-element writes recorded as a fill dispatch rather than an upload (copy). */
+  scalarFills: number;
 }
 
 export class WebGPUBackend implements Backend {
@@ -61,7 +63,7 @@ export class WebGPUBackend implements Backend {
   private lost: string | null = null;
   /** Open allocation scopes (beginScope): storages allocated while one is open. */
   private readonly scopes: Set<GpuStorage>[] = [];
-  private readonly extra = { clearsSkipped: 0, disposed: 0, collected: 0, inPlaceReads: 0 };
+  private readonly extra = { clearsSkipped: 0, disposed: 0, collected: 0, inPlaceReads: 0, scalarFills: 0 };
   private readonly onError = (e: Event): void => {
     this.errors.push((e as GPUUncapturedErrorEvent).error.message);
   };
@@ -111,7 +113,17 @@ export class WebGPUBackend implements Backend {
     if (offset === 0 && data.length === s.size) s.needsZero = false;
     else this.zeroed(s);
     const words = encode(s.dtype, data);
-    this.queue.upload(s.buffer, offset * 4, words);
+    if (offset === 0 && s.size === 1 && data.length === 1) {
+      // A 0-d value (a loss's ignore_index or divisor, an optimizer's
+      // momentum) rides in the metadata of a one-element fill: an upload is
+      // a copy command, which would end the compute pass around it.
+      const value = decode(s.dtype, copyWords(words), 1)[0];
+      const view: GpuView = { buffer: s.buffer, dtype: s.dtype, shape: [1], strides: [1], offset: 0 };
+      this.kernels.get('fill')!(this.context([]), [], [view], { value });
+      this.extra.scalarFills++;
+    } else {
+      this.queue.upload(s.buffer, offset * 4, words);
+    }
     s.mirror = offset === 0 && data.length === s.size && s.size <= MIRROR_LIMIT ? decode(s.dtype, copyWords(words), s.size) : null;
   }
 
@@ -250,7 +262,7 @@ export class WebGPUBackend implements Backend {
   resetStats(): void {
     this.queue.resetCounters();
     this.pool.creates = 0;
-    Object.assign(this.extra, { clearsSkipped: 0, disposed: 0, collected: 0, inPlaceReads: 0 });
+    Object.assign(this.extra, { clearsSkipped: 0, disposed: 0, collected: 0, inPlaceReads: 0, scalarFills: 0 });
   }
 
   /** Times each dispatch on the GPU from now on (or stops, `on` false); false when the device lacks 'timestamp-query'. */
