@@ -21,6 +21,26 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
+/** The entry point and the sizes and strides every variant reads from the
+ *  info buffer (layout written by the kernels below): one text for all. */
+function entryPoint(bm: number): string {
+  return `@compute @workgroup_size(16, 16)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let M = info[0];
+  let N = info[1];
+  let K = info[2];
+  let batch = wid.z;
+  let row0 = wid.y * ${bm}u;
+  let col0 = wid.x * ${bm}u;
+  let tid = lid.y * 16u + lid.x;
+  let aBase = info[4] + batch * info[5];
+  let aR = info[6];
+  let aC = info[7];
+  let bBase = info[8] + batch * info[9];
+  let bR = info[10];
+  let bC = info[11];`;
+}
+
 /** The accumulators are named scalars, not an array: registers on every compiler. */
 function unrolled(t: number, line: (i: number, j: number) => string): string {
   return range(t).flatMap((i) => range(t).map((j) => line(i, j))).join('\n');
@@ -41,21 +61,7 @@ function matmulProgram(type: WgslScalar, tiling: Tiling): { key: string; code():
 var<workgroup> As: array<${type}, ${bm * bk}>;
 var<workgroup> Bs: array<${type}, ${bm * bk}>;
 
-@compute @workgroup_size(16, 16)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let M = info[0];
-  let N = info[1];
-  let K = info[2];
-  let batch = wid.z;
-  let row0 = wid.y * ${bm}u;
-  let col0 = wid.x * ${bm}u;
-  let tid = lid.y * 16u + lid.x;
-  let aBase = info[4] + batch * info[5];
-  let aR = info[6];
-  let aC = info[7];
-  let bBase = info[8] + batch * info[9];
-  let bR = info[10];
-  let bC = info[11];
+${entryPoint(bm)}
 ${unrolled(t, (i, j) => `  var acc_${i}_${j}: ${type} = ${zero};`)}
   for (var k0 = 0u; k0 < K; k0 += ${bk}u) {
     for (var e = 0u; e < ${loads}u; e++) {
@@ -153,21 +159,7 @@ ${range(4).map((c) => `      Bs[(bkq * 4u + ${c}u) * ${v}u + bn / 4u][bn % 4u] =
 var<workgroup> As: array<vec4<f32>, ${v * bk}>;
 var<workgroup> Bs: array<vec4<f32>, ${v * bk}>;
 
-@compute @workgroup_size(16, 16)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let M = info[0];
-  let N = info[1];
-  let K = info[2];
-  let batch = wid.z;
-  let row0 = wid.y * ${bm}u;
-  let col0 = wid.x * ${bm}u;
-  let tid = lid.y * 16u + lid.x;
-  let aBase = info[4] + batch * info[5];
-  let aR = info[6];
-  let aC = info[7];
-  let bBase = info[8] + batch * info[9];
-  let bR = info[10];
-  let bC = info[11];
+${entryPoint(bm)}
 ${rows.map(({ i }) => range(q).map((j) => `  var acc_${i}_${j} = vec4<f32>(0.0);`).join('\n')).join('\n')}
   for (var k0 = 0u; k0 < K; k0 += ${bk}u) {
     for (var e = 0u; e < ${loads}u; e++) {
