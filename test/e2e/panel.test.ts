@@ -204,7 +204,12 @@ describe('the visualizer panel on examples/seed.py', () => {
     await focusEditor();
     await wb.page.keyboard.press('Control+S');
     await wb.page.locator('.tab.dirty').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-    await wb.page.reload();
+    // Reload the way a user does (Developer: Reload Window): the workbench's
+    // shutdown lifecycle stores the webview's state first. A bare page reload
+    // can cut that short, and then the panel comes back in its default view.
+    const loaded = wb.page.waitForEvent('domcontentloaded', { timeout: 60_000 });
+    await wb.runCommand('Developer: Reload Window');
+    await loaded;
     await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'seed.py' }).first().waitFor({ timeout: 90_000 });
     // The serializer restores the panel; its state (getState) chooses the Gradients tab.
     await expect.poll(() => panel().locator('vscode-panel-tab#tab-gradients').getAttribute('aria-selected'), { timeout: 60_000 }).toBe('true');
