@@ -176,6 +176,8 @@ describe('a parameter the program made itself', () => {
     const trace = await realTrace(src, 'own.py');
     const p = await h.open('light');
     await p.showTrace(trace, src, 'tensor');
+    // The data grid renders its rows a frame after they are set.
+    await p.page.locator(row('W')).first().waitFor({ timeout: 10_000 });
     const names = await p.page.$$eval('.tl-view[data-view="tensor"] vscode-data-grid-row vscode-data-grid-cell:first-child', (c) => c.map((x) => x.textContent!.trim()));
     expect(names.filter((n) => n === 'W')).toHaveLength(1);
     await scrub(p, 1);

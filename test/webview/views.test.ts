@@ -262,6 +262,8 @@ describe('panel behaviour', () => {
     expect(status.message).toMatch(/running on the CPU backend instead/);
     expect(sent.filter((m) => m.type === 'webviewRunStdout').map((m) => m.text).join('')).toBe('tensor([[-0.1468,  0.7861,  0.9468, -1.1143,  1.6908]])\n');
     expect(await p.page.$eval('.tl-status', (e) => e.textContent)).toContain('running on the CPU backend instead');
+    // The data grid renders its rows a frame after they are set.
+    await p.page.locator(row('features')).first().waitFor({ timeout: 10_000 });
     expect(await p.page.$$eval('vscode-data-grid-row vscode-data-grid-cell:first-child', (c) => c.map((x) => x.textContent!.trim()))).toContain('features');
     expect(p.errors).toEqual([]);
   });
