@@ -31,11 +31,11 @@ export function sizeUpperBound(t: Trace): number {
   for (const e of t.exprs) n += 400 + (e.value.kind === 'tensor' ? summary(e.value) : 2 * e.value.repr.length);
   const blocks = (b: BlockMatrix | undefined): number => (b ? 100 + 24 * b.values.length : 0);
   for (const node of t.graph.nodes) {
-    n += 400 + 2 * node.label.length + 24 * node.shape.length + (node.value ? summary(node.value) : 0) + blocks(node.blocks) + blocks(node.firstRow);
+    n += 400 + 2 * node.label.length + 24 * node.shape.length + (node.value ? summary(node.value) : 0) + blocks(node.blocks) + blocks(node.firstRow) + (node.image ? 4 * node.image.pixels.length : 0);
   }
   for (const s of t.snapshots ?? []) {
     for (const p of s.params) n += 600 + 2 * p.name.length + 24 * p.hist.counts.length + blocks(p.blocks);
-    for (const a of s.activations) n += 100 + blocks(a.firstRow);
+    for (const a of s.activations) n += 100 + blocks(a.firstRow) + (a.image ? 4 * a.image.pixels.length : 0);
   }
   n += 60 * t.graph.edges.length;
   for (const b of t.backwards) n += 400 + 120 * b.grads.length;

@@ -14,7 +14,7 @@ import { histogram, moments } from './stats';
 import { summarize, type SummaryOptions } from './summarize';
 import { boundTrace } from './bound';
 import { firstRowBlocks, tensorBlocks } from './blocks';
-import { isActivation, linearWeightNodes, paramSnapshot } from './snapshot';
+import { firstRowImage, isActivation, linearWeightNodes, paramSnapshot } from './snapshot';
 import { StepSnapshots } from './step-snapshots';
 import type { ExecLocation, TensorPrinter, TracedTensor } from './traced-tensor';
 
@@ -265,8 +265,11 @@ export class TraceRecorder {
       const big = t.numel() > this.caps.previewValues;
       if ((node.kind === 'param' || weights.get(id) === 'blocks') && big) node.blocks = tensorBlocks(await valuesOf(capture), t.shape);
       else if (!weights.has(id) && isActivation(node, t.shape) && big) {
-        const row = firstRowBlocks(await valuesOf(capture), t.shape);
+        const values = await valuesOf(capture);
+        const row = firstRowBlocks(values, t.shape);
         if (row) node.firstRow = row;
+        const image = firstRowImage(values, t.shape);
+        if (image) node.image = image;
       }
     }
     const backwards: BackwardRecord[] = this.backwards.items.map((b) => {

@@ -3,7 +3,7 @@
 // the whole matrix; float 1-D and 2-D activations get their first row binned
 // (the Network view's unit fills). Sizes follow engine/trace/blocks.ts, so a
 // snapshot of an MLP is a few hundred numbers whatever its width.
-import type { ActivationSnapshot, DTypeName, Graph, GraphNode, ParamSnapshot } from './types';
+import type { ActivationSnapshot, DTypeName, Graph, GraphNode, ParamSnapshot, SquareImage } from './types';
 import { firstRowBlocks, tensorBlocks } from './blocks';
 import { computeStats, roundForSample } from './stats';
 
@@ -59,5 +59,36 @@ export function paramSnapshot(
 
 export function activationSnapshot(nodeId: number, shape: readonly number[], values: ArrayLike<number>): ActivationSnapshot | null {
   const firstRow = firstRowBlocks(values, shape);
-  return firstRow ? { nodeId, firstRow } : null;
+  if (!firstRow) return null;
+  const image = firstRowImage(values, shape);
+  return image ? { nodeId, firstRow, image } : { nodeId, firstRow };
+}
+
+/** Rows from 10×10 to 64×64 values are pictures worth showing (a flattened
+ *  MNIST digit is 784 = 28×28); smaller squares are ordinary hidden layers. */
+const IMAGE_SIDES: readonly [number, number] = [10, 64];
+
+/** The first row of a [batch, n] (or [n]) activation as a greyscale picture,
+ *  when n is a square number in range; null otherwise. */
+export function firstRowImage(values: ArrayLike<number>, shape: readonly number[]): SquareImage | null {
+  if (shape.length !== 1 && shape.length !== 2) return null;
+  const n = shape[shape.length - 1];
+  const side = Math.round(Math.sqrt(n));
+  if (side * side !== n || side < IMAGE_SIDES[0] || side > IMAGE_SIDES[1] || values.length < n) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo === Infinity) return null;
+  const span = hi - lo;
+  const pixels = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    pixels[i] = Number.isFinite(v) && span > 0 ? Math.round((255 * (v - lo)) / span) : 0;
+  }
+  return { side, lo: roundForSample(lo), hi: roundForSample(hi), pixels };
 }

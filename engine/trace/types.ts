@@ -90,6 +90,18 @@ export interface GraphNode {
   blocks?: BlockMatrix;
   /** 1-D and 2-D float activations: the first row (first sample), binned. */
   firstRow?: BlockMatrix;
+  /** An activation whose row is a square number of values (784 = 28×28): the
+   *  first sample as a greyscale picture (the digit an MNIST network sees). */
+  image?: SquareImage;
+}
+
+/** One sample drawn as a square picture: `pixels` (row-major, side × side)
+ *  are 0..255 over the sample's own range lo..hi. */
+export interface SquareImage {
+  side: number;
+  lo: number;
+  hi: number;
+  pixels: number[];
 }
 
 export interface GraphEdge {
@@ -153,6 +165,7 @@ export interface ParamSnapshot {
 export interface ActivationSnapshot {
   nodeId: number;
   firstRow: BlockMatrix;
+  image?: SquareImage;
 }
 
 /** Every parameter (after the update) and the forward pass's activations

@@ -110,6 +110,41 @@ describe('network view follows the step slider', () => {
   });
 });
 
+describe('network view input picture', () => {
+  it('draws a square input row as the picture it is, beside the input layer', async () => {
+    const src = [
+      'import torch', 'from torch import nn', 'torch.manual_seed(0)',
+      // A 10×10 "digit": a bright vertical bar on a dark field, flattened like MNIST's 28×28.
+      'img = torch.zeros(10, 10)', 'img[1:9, 4:6] = 1.0', 'X = torch.stack([img.view(100), torch.rand(100)])',
+      'model = nn.Sequential(nn.Linear(100, 12), nn.ReLU(), nn.Linear(12, 2))',
+      'opt = torch.optim.SGD(model.parameters(), lr=0.1)', 'for i in range(2):',
+      '    opt.zero_grad()', '    loss = model(X).pow(2).mean()', '    loss.backward()', '    opt.step()', '',
+    ].join('\n');
+    const trace = await realTrace(src, 'bar.py');
+    for (const theme of ['dark', 'light'] as ThemeName[]) {
+      const p = await h.open(theme);
+      await p.showTrace(trace, src, 'network');
+      const img = await p.page.$eval('.tl-view[data-view="network"] g.input-image', (g) => ({
+        pixels: g.querySelectorAll('rect.px').length,
+        caption: [...g.querySelectorAll('text.caption')].map((t) => t.textContent),
+        // The bar's pixel (row 5, col 4) against the field's (row 5, col 0).
+        bar: g.querySelectorAll('rect.px')[54].getAttribute('fill'),
+        field: g.querySelectorAll('rect.px')[50].getAttribute('fill'),
+        right: g.getBoundingClientRect().right,
+      }));
+      expect(img.pixels).toBe(100);
+      expect(img.caption).toEqual(['first sample, 10×10', 'values 0 … 1']);
+      expect(img.bar).not.toBe(img.field);
+      // Left of the input units, not over them.
+      const firstUnit = await p.page.$eval('.tl-view[data-view="network"] g.units circle', (c) => c.getBoundingClientRect().left);
+      expect(img.right).toBeLessThan(firstUnit);
+      expect(await p.page.$eval('.tl-view[data-view="network"] p.tl-note', (n) => n.textContent)).toContain('that first sample as a picture');
+      await p.shot(`network-input-picture-${theme}`);
+      expect(p.errors).toEqual([]);
+    }
+  });
+});
+
 describe('tensor view follows the step slider', () => {
   it('shows a parameter at the chosen step with a caption, stats and histogram', async () => {
     for (const theme of THEMES) {

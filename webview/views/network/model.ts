@@ -10,14 +10,21 @@
 // weights, and of every weight at a few steps), so nothing is read from the
 // 64-value preview unless an older trace lacks them.
 import { MAX_UNITS, blockValue, firstRowBlocks, groupSize, tensorBlocks } from '../../../engine/trace/blocks';
-import type { BlockMatrix, Graph, GraphNode, StepSnapshot, TensorSummary } from '../../../engine/trace/types';
+import type { BlockMatrix, Graph, GraphNode, SquareImage, StepSnapshot, TensorSummary } from '../../../engine/trace/types';
 
 export { MAX_UNITS };
 
 export interface Unit { key: string; layer: number; index: number; from: number; to: number; activation: number | null }
 export interface Synapse { key: string; layer: number; from: number; to: number; weight: number }
 export interface NetworkLayer { role: 'input' | 'hidden' | 'output'; name: string; size: number; groupSize: number; units: Unit[] }
-export interface Network { layers: NetworkLayer[]; synapses: Synapse[]; rule: string; partial: boolean }
+export interface Network {
+  layers: NetworkLayer[];
+  synapses: Synapse[];
+  rule: string;
+  partial: boolean;
+  /** The input layer's first sample as a picture, when its width is a square (MNIST's 784). */
+  inputImage?: SquareImage;
+}
 
 /** Where a matrix's numbers come from: stored block means, or (older traces)
  *  the preview sample, element by element. */
@@ -194,5 +201,9 @@ export function networkOf(graph: Graph, at: StepSnapshot | null = null): Network
       binned.map((l) => `${l.size} → ${l.units.length} groups of ${l.groupSize}`).join(', ') +
       '. A group shows the mean activation of its units; an edge shows the mean of all the weights in its block.'
     : 'Every unit and weight is drawn.';
-  return { layers, synapses, rule, partial };
+  const net: Network = { layers, synapses, rule, partial };
+  // The picture of the same moment as the fills: the step's, or the end's.
+  const image = at ? at.activations.find((a) => a.nodeId === first.id)?.image : first.image;
+  if (image && image.side * image.side === chain[0].nIn) net.inputImage = image;
+  return net;
 }

@@ -11,19 +11,33 @@ import { attachZoom, type Zoomer } from '../../zoom';
 import { type View, type ViewContext, emptyNote, ensure, ensureSvg } from '../view';
 import { type Network, type Synapse, type Unit, networkOf } from './model';
 
-export interface NetworkLayout { pos: Map<string, { x: number; y: number; r: number }>; width: number; height: number }
+export interface NetworkLayout {
+  pos: Map<string, { x: number; y: number; r: number }>;
+  width: number;
+  height: number;
+  /** x of each layer's column. */
+  columns: number[];
+  /** Where the input picture goes (left of the input layer), when there is one. */
+  image: { x: number; y: number; size: number } | null;
+}
+
+const IMAGE_SIZE = 112;
 
 export function layoutNetwork(net: Network, height = 460): NetworkLayout {
   const colGap = 190;
+  // An input picture takes a column of its own, left of the input units.
+  const left = net.inputImage ? IMAGE_SIZE + 50 : 0;
+  const columns = net.layers.map((_l, k) => left + 70 + k * colGap);
   const pos = new Map<string, { x: number; y: number; r: number }>();
   net.layers.forEach((l, k) => {
     const n = l.units.length;
     const step = Math.min(34, (height - 60) / Math.max(1, n));
     const r = Math.max(4, Math.min(13, step * 0.4));
     const top = 44 + (height - 60 - step * (n - 1)) / 2;
-    l.units.forEach((u, i) => pos.set(u.key, { x: 70 + k * colGap, y: top + i * step, r }));
+    l.units.forEach((u, i) => pos.set(u.key, { x: columns[k], y: top + i * step, r }));
   });
-  return { pos, width: 140 + (net.layers.length - 1) * colGap, height };
+  const image = net.inputImage ? { x: 10, y: 44 + (height - 60 - IMAGE_SIZE) / 2, size: IMAGE_SIZE } : null;
+  return { pos, width: left + 140 + (net.layers.length - 1) * colGap, height, columns, image };
 }
 
 /** Largest |weight| and |activation| over the end of the run and every
@@ -75,6 +89,32 @@ export class NetworkView implements View {
     this.zoomer.set(this.zoomer.fit(this.size, { width: vp.width || 800, height: vp.height || 500 }));
   }
 
+  /** The first sample of the input layer as the picture it is (an MNIST
+   *  digit), greyscale from the background to the text colour of the theme. */
+  private renderImage(net: Network, layout: NetworkLayout): void {
+    const t = this.ctx.theme;
+    const img = net.inputImage;
+    const box = layout.image;
+    const g = d3.select(this.layer).selectAll('g.input-image').data(img && box ? [0] : []).join('g').attr('class', 'input-image');
+    if (!img || !box) return;
+    g.attr('transform', `translate(${box.x},${box.y})`);
+    const cell = box.size / img.side;
+    const grey = d3.interpolateRgb(t.bg, t.fg);
+    const px = img.pixels.map((v, i) => ({ i, v }));
+    g.selectAll<SVGRectElement, { i: number; v: number }>('rect.px').data(px, (d) => d.i).join('rect').attr('class', 'px')
+      .attr('x', (d) => (d.i % img.side) * cell).attr('y', (d) => Math.floor(d.i / img.side) * cell)
+      .attr('width', cell + 0.3).attr('height', cell + 0.3).attr('fill', (d) => grey(d.v / 255));
+    g.selectAll('rect.frame').data([0]).join('rect').attr('class', 'frame').attr('width', box.size).attr('height', box.size)
+      .attr('fill', 'none').attr('stroke', t.muted);
+    g.selectAll('text.caption').data([`first sample, ${img.side}×${img.side}`, `values ${fmt(img.lo)} … ${fmt(img.hi)}`]).join('text')
+      .attr('class', 'caption').attr('x', box.size / 2).attr('y', (_d, i) => box.size + 16 + i * 14).attr('text-anchor', 'middle')
+      .attr('font-size', 11).attr('fill', (_d, i) => (i ? t.muted : t.fg)).text((d) => d);
+    // The picture feeds the input units: one arrow into the column.
+    g.selectAll('line.feed').data([0]).join('line').attr('class', 'feed')
+      .attr('x1', box.size + 6).attr('y1', box.size / 2).attr('x2', layout.columns[0] - box.x - 22).attr('y2', box.size / 2)
+      .attr('stroke', t.muted).attr('stroke-width', 1.5).attr('marker-end', null);
+  }
+
   render(ctx: ViewContext): void {
     this.ctx = ctx;
     const t = ctx.theme;
@@ -93,6 +133,7 @@ export class NetworkView implements View {
       return;
     }
     note.textContent = `${net.rule} Fill = activation of the first sample in the batch; edge colour = sign of the weight (red +, blue −), width = |weight|, on one scale for every step.` +
+      (net.inputImage ? ' Left: that first sample as a picture, flattened row by row into the input layer.' : '') +
       (net.partial ? ' Only part of some weight matrices was recorded; missing blocks have no edge.' : '');
     const layout = layoutNetwork(net);
     this.size = { width: layout.width, height: layout.height };
@@ -122,13 +163,14 @@ export class NetworkView implements View {
       .text((d) => `${d.l.groupSize > 1 ? `units ${d.u.from}–${d.u.to - 1}` : `unit ${d.u.from}`}: activation ${d.u.activation === null ? 'not recorded' : fmt(d.u.activation)}`);
     // Two short lines per layer so neighbouring labels never collide.
     const labels = root.selectAll<SVGTextElement, (typeof net.layers)[number]>('text.layer').data(net.layers, (l) => `${l.role}:${l.name}`).join('text')
-      .attr('class', 'layer').attr('x', (_l, k) => 70 + k * 190).attr('y', 4).attr('text-anchor', 'middle')
+      .attr('class', 'layer').attr('x', (_l, k) => layout.columns[k]).attr('y', 4).attr('text-anchor', 'middle')
       .attr('font-size', 12).attr('fill', t.fg);
     labels.selectAll('tspan').data((l) => [
       { text: `${l.role}: ${l.size} units`, bold: true },
       { text: l.groupSize > 1 ? `${l.name} · ${l.units.length} groups` : l.name, bold: false },
     ]).join('tspan').attr('x', function () { return (this as SVGTSpanElement).parentElement!.getAttribute('x'); }).attr('dy', (_d, i) => (i ? 14 : 0))
       .attr('font-weight', (d) => (d.bold ? 600 : 400)).attr('fill', (d) => (d.bold ? t.fg : t.muted)).text((d) => d.text);
+    this.renderImage(net, layout);
     if (!this.fitted) {
       const z = ctx.state.zoom.network;
       if (z) this.zoomer.set(z);
