@@ -2,36 +2,15 @@
 // snapshots: sizes, spread, and values checked against a direct computation
 // of block means on tensors whose values the test sets.
 import { describe, expect, it } from 'vitest';
-import { TraceRecorder, type DescribedValue, type ExecLocation, type SourceRange, type TracedTensor } from '../../engine/trace';
+import { type FakeTensor, range, setup as fakeSetup, tensor } from './trace-fakes';
 import { MAX_UNITS, QUANT_STEPS, blockMeans, blockValue, firstRowBlocks, groupCount, groupSize, tensorBlocks } from '../../engine/trace/blocks';
 import type { BlockMatrix, StepSnapshot } from '../../engine/trace/types';
 import { run } from '../../engine/runtime';
 import { boundTrace, traceSize } from '../../engine/trace/bound';
 
-class FakeTensor implements TracedTensor {
-  grad: FakeTensor | null = null;
-  version = 0;
-  constructor(public shape: number[], public data: Float32Array, public requiresGrad = false, public gradFn: { name: string } | null = null) {}
-  get dtype() { return 'float32' as const; }
-  get isLeaf() { return this.gradFn === null; }
-  numel() { return this.data.length; }
-  readSync() { return this.data; }
-  async read() { return this.data.slice(); }
-}
 
-function tensor(shape: number[], f: (i: number) => number, requiresGrad = false, gradFn: string | null = null): FakeTensor {
-  const n = shape.reduce((a, b) => a * b, 1);
-  return new FakeTensor(shape, Float32Array.from({ length: n }, (_, i) => f(i)), requiresGrad, gradFn ? { name: gradFn } : null);
-}
-
-const range = (from: number, to: number): SourceRange => ({ from, to, line: 1, col: from, endLine: 1, endCol: to });
-
-function setup(caps = {}) {
-  const loc: ExecLocation = { stack: [], range: range(0, 5) };
-  const describe = (v: unknown): DescribedValue => (v instanceof FakeTensor ? { kind: 'tensor', tensor: v } : { kind: 'int', repr: String(v) });
-  const rec = new TraceRecorder({ file: 'x.py', backend: 'cpu', print: () => 'tensor(...)', describe, location: () => loc, caps });
-  return { rec, loc };
-}
+/** The recorder these tests use: a fixed printed form, so trace sizes do not depend on values. */
+const setup = (caps = {}) => fakeSetup(caps, { print: () => 'tensor(...)', at: range(0, 5) });
 
 /** Block means straight from the definition: groups of ceil(n / 20) when n > 20. */
 function directBlocks(values: ArrayLike<number>, rows: number, cols: number): number[][] {

@@ -1,50 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TraceRecorder, type DescribedValue, type ExecLocation, type SourceRange, type TracedTensor } from '../../engine/trace';
+import { FakeTensor, range, setup, tensor } from './trace-fakes';
 import { sizeUpperBound, traceSize } from '../../engine/trace/bound';
 
-// A minimal tensor for the recorder: the recorder only needs the structural
-// TracedTensor view, so these tests do not depend on the engine.
-class FakeTensor implements TracedTensor {
-  grad: FakeTensor | null = null;
-  version = 0;
-  constructor(
-    public shape: number[],
-    public data: Float32Array,
-    public requiresGrad = false,
-    public gradFn: { name: string } | null = null,
-  ) {}
-  get dtype() { return 'float32' as const; }
-  get isLeaf() { return this.gradFn === null; }
-  numel() { return this.data.length; }
-  readSync() { return this.data; }
-  async read() { return this.data.slice(); }
-}
-
-function tensor(shape: number[], f: (i: number) => number, requiresGrad = false, gradFn: string | null = null): FakeTensor {
-  const n = shape.reduce((a, b) => a * b, 1);
-  const d = new Float32Array(n);
-  for (let i = 0; i < n; i++) d[i] = f(i);
-  return new FakeTensor(shape, d, requiresGrad, gradFn ? { name: gradFn } : null);
-}
-
-function range(from: number, to: number, line = 1): SourceRange {
-  return { from, to, line, col: from, endLine: line, endCol: to };
-}
-
-function setup(caps = {}) {
-  const loc: ExecLocation = { stack: [], range: null };
-  const describe = (v: unknown): DescribedValue =>
-    v instanceof FakeTensor ? { kind: 'tensor', tensor: v } : { kind: 'int', repr: String(v) };
-  const rec = new TraceRecorder({
-    file: 'x.py',
-    backend: 'cpu',
-    print: (t) => `tensor(${Array.from(t.values).join(',')})`,
-    describe,
-    location: () => loc,
-    caps,
-  });
-  return { rec, loc };
-}
 
 describe('expression records', () => {
   it('keep the last evaluation of a range and count them', async () => {
