@@ -5,18 +5,21 @@ import { readSettings } from '../settings';
 import { torchDtype, torchSize } from '../hover/numbers';
 import { tensorAssignments } from '../trace/query';
 import { hintColumn, hintLabel } from './label';
+import { HintRefresher } from './refresh';
 
 export class ShapeHintsProvider implements vscode.InlayHintsProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeInlayHints = this.changed.event;
+  private readonly refresher = new HintRefresher(() => this.changed.fire());
 
   constructor(private readonly results: Results) {}
 
   refresh(): void {
-    this.changed.fire();
+    this.refresher.changed();
   }
 
   provideInlayHints(doc: vscode.TextDocument, visible: vscode.Range): vscode.InlayHint[] {
+    this.refresher.answered();
     if (!readSettings().inlayHints) return [];
     const view = viewOf(this.results, doc);
     if (!view) return [];
@@ -42,6 +45,7 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
   }
 
   dispose(): void {
+    this.refresher.cancel();
     this.changed.dispose();
   }
 }
