@@ -1,6 +1,7 @@
 // The palette commands (category "Tensor Lens"), registered in one place.
 import * as vscode from 'vscode';
 import type { Trace } from '../engine/trace/types';
+import { chooseAutoBackend, lastRunOf } from './gpu/auto';
 import type { ExportFormat } from './protocol';
 import type { PanelPort } from './panelPort';
 import { notebookSnapshotOf, Results, snapshotOf, viewOf } from './results';
@@ -35,11 +36,19 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const reg = vscode.commands.registerCommand;
   return [
     reg(COMMANDS.runFile, async (uri?: vscode.Uri) => {
-      if (readSettings().backend === 'webgpu') return vscode.commands.executeCommand(COMMANDS.runFileOnGpu, uri);
+      const backend = readSettings().backend;
+      if (backend === 'webgpu') return vscode.commands.executeCommand(COMMANDS.runFileOnGpu, uri);
       const snapshot = await targetSnapshot(uri);
       if (!snapshot) return;
       output.channel.show(true);
       output.log(`${snapshot.file}: Run File`);
+      if (backend === 'auto') {
+        // Sized by the file's latest CPU run (the live run, usually).
+        const last = results.get(snapshot.key)?.trace;
+        const choice = await chooseAutoBackend(last ? lastRunOf(last) : undefined, () => deps.panel().probeGpu());
+        output.log(`${snapshot.file}: ${choice.reason}`);
+        if (choice.backend === 'webgpu') return vscode.commands.executeCommand(COMMANDS.runFileOnGpu, uri);
+      }
       await runner.run(snapshot, 'run');
     }),
     reg(COMMANDS.runFileOnGpu, async (uri?: vscode.Uri) => {

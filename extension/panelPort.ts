@@ -2,7 +2,7 @@
 // Commands and the runner talk to this interface only; panelAdapter.ts
 // connects it to the panel module.
 import type { Trace } from '../engine/trace/types';
-import type { ExportFormat, TraceOrigin, ViewId } from './protocol';
+import type { ExportFormat, GpuInfo, TraceOrigin, ViewId } from './protocol';
 
 export interface PanelPort {
   /** Opens (or reveals) the panel, on a view when given. */
@@ -16,6 +16,8 @@ export interface PanelPort {
   /** Runs a program in the panel's runtime (WebGPU, or its CPU fallback). */
   runOnGpu(source: string, file: string, timeBudgetMs: number, onStdout: (text: string) => void): Promise<{ trace: Trace; backendNote: string } | null>;
   cancelGpuRun(): void;
+  /** What the open panel says about its WebGPU; null when it is not open. */
+  probeGpu(): Promise<GpuInfo | null>;
   /** Asks the panel to export its current view; returns the file contents. */
   exportView(format: ExportFormat): Promise<{ view: ViewId; data: string } | null>;
 }

@@ -35,7 +35,9 @@ export type HostToWebview =
   | { type: 'export'; requestId: number; format: ExportFormat }
   /** Run source on the webview's runtime (WebGPU, or its CPU fallback). */
   | { type: 'runInWebview'; runId: number; source: string; file: string; timeBudgetMs?: number }
-  | { type: 'cancelWebviewRun'; runId: number };
+  | { type: 'cancelWebviewRun'; runId: number }
+  /** Ask whether the page has WebGPU (for the `auto` backend); it answers with 'gpuInfo'. */
+  | { type: 'probeGpu'; requestId: number };
 
 // ---------------------------------------------------------------- webview -> host
 
@@ -49,8 +51,15 @@ export type WebviewToHost =
   | { type: 'webviewRunStatus'; runId: number; backend: 'cpu' | 'webgpu'; message: string }
   | { type: 'webviewRunStdout'; runId: number; text: string }
   | { type: 'webviewRunResult'; runId: number; trace: Trace }
+  /** The answer to 'probeGpu': the adapter the page would run on, or why none. */
+  | { type: 'gpuInfo'; requestId: number; gpu: GpuInfo }
   /** Something went wrong inside the page; the host logs it to its output channel. */
   | { type: 'log'; level: 'info' | 'error'; message: string };
+
+/** The page's WebGPU: a software adapter (SwiftShader) is slower than the CPU backend. */
+export type GpuInfo =
+  | { available: false; reason: string }
+  | { available: true; adapterName: string; software: boolean };
 
 /** What the webview keeps in vscode.getState() so hide/show and window reload
  *  restore it; also what the WebviewPanelSerializer receives. */
@@ -171,6 +180,9 @@ export function validateHostMessage(x: unknown): Validated<HostToWebview> {
     case 'cancelWebviewRun':
       if (!isInt(m.runId)) return fail('cancelWebviewRun needs runId');
       break;
+    case 'probeGpu':
+      if (!isInt(m.requestId)) return fail('probeGpu needs requestId');
+      break;
     default:
       return fail(`unknown host message type ${String((m as Obj).type)}`);
   }
@@ -202,6 +214,13 @@ export function validateWebviewMessage(x: unknown): Validated<WebviewToHost> {
       if (!isInt(m.runId)) return fail('webviewRunResult needs runId');
       const bad = checkTrace(m.trace);
       if (bad) return fail(bad);
+      break;
+    }
+    case 'gpuInfo': {
+      if (!isInt(m.requestId) || !isObj(m.gpu)) return fail('gpuInfo needs requestId and gpu');
+      const g = m.gpu;
+      const ok = g.available === true ? isStr(g.adapterName) && typeof g.software === 'boolean' : g.available === false && isStr(g.reason);
+      if (!ok) return fail('bad gpuInfo.gpu');
       break;
     }
     case 'log':

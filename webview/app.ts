@@ -201,6 +201,7 @@ export class App {
         break;
       case 'runInWebview':
       case 'cancelWebviewRun':
+      case 'probeGpu':
         // Handled by the WebGPU runtime (webview/runtime), which listens itself.
         break;
       default: {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Trace } from '../../engine/trace/types';
 import type { PanelPort } from '../panelPort';
-import type { ExportFormat, HostToWebview, TraceOrigin, ViewId, WebviewToHost } from '../protocol';
+import type { ExportFormat, GpuInfo, HostToWebview, TraceOrigin, ViewId, WebviewToHost } from '../protocol';
 import { onWebviewMessage, postToWebview } from './bridge';
 import { makeNonce, panelHtml } from './html';
 
@@ -24,6 +24,7 @@ export class Visualizer implements PanelPort {
   private last: { trace: Trace; source: string; origin: TraceOrigin; uri?: vscode.Uri } | null = null;
   private nextId = 1;
   private exports = new Map<number, Pending<{ view: ViewId; data: string } | null>>();
+  private probes = new Map<number, Pending<GpuInfo | null>>();
   private run: { id: number; page?: number; onStdout(t: string): void; note: string; done: Pending<{ trace: Trace; backendNote: string } | null> } | null = null;
   /** Page loads so far (each 'ready' is a new page). */
   private page = 0;
@@ -78,6 +79,22 @@ export class Visualizer implements PanelPort {
     if (!this.run) return;
     if (this.panel) this.send({ type: 'cancelWebviewRun', runId: this.run.id });
     this.finishRun(this.run.id, null, 'cancelled');
+  }
+
+  /** What the panel says about its WebGPU, for the `auto` backend; null when
+   *  the panel is not open and visible (auto never opens it) or does not answer. */
+  probeGpu(): Promise<GpuInfo | null> {
+    if (!this.panel?.visible) return Promise.resolve(null);
+    const requestId = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.probes.delete(requestId);
+        this.log('visualizer: no answer about WebGPU within 5 s');
+        resolve(null);
+      }, 5_000);
+      this.probes.set(requestId, { resolve, timer });
+      this.send({ type: 'probeGpu', requestId });
+    });
   }
 
   async exportView(format: ExportFormat): Promise<{ view: ViewId; data: string } | null> {
@@ -168,6 +185,15 @@ export class Visualizer implements PanelPort {
         }
         break;
       }
+      case 'gpuInfo': {
+        const p = this.probes.get(msg.requestId);
+        if (p) {
+          clearTimeout(p.timer);
+          this.probes.delete(msg.requestId);
+          p.resolve(msg.gpu);
+        }
+        break;
+      }
       case 'webviewRunStatus':
         if (this.run?.id === msg.runId) this.run.note = msg.message;
         break;
@@ -215,11 +241,13 @@ export class Visualizer implements PanelPort {
     this.ready = false;
     this.queue = [];
     this.cancelGpuRun();
-    for (const [, p] of this.exports) {
-      clearTimeout(p.timer);
-      p.resolve(null);
+    for (const pending of [this.exports, this.probes]) {
+      for (const [, p] of pending) {
+        clearTimeout(p.timer);
+        p.resolve(null);
+      }
+      pending.clear();
     }
-    this.exports.clear();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 

@@ -275,6 +275,15 @@ describe('the visualizer panel on examples/mnist_training.py', () => {
     await wb.screenshot('panel-training-mnist-step0');
   });
 
+  test('backend auto sizes Run File by the last run: the MNIST step stays on the CPU, and the output says why', async () => {
+    // The run above traced 45 steps of the 784-128-64-10 MLP at batch 64:
+    // 3 x 2 x 64 x (784x128 + 128x64 + 64x10) = 41,926,656 FLOP per step.
+    const before = log().length;
+    await wb.runCommand('Tensor Lens: Run File');
+    await expect.poll(() => log().slice(before), { timeout: 120_000 }).toMatch(/mnist_training\.py: done in \d+ ms/);
+    expect(log().slice(before)).toContain('mnist_training.py: auto: CPU backend, as a training step does 42 MFLOP of matrix products, under the 0.5 GFLOP from which a GPU step beats the CPU backend');
+  });
+
   test('after a host Run File the panel header no longer shows the earlier GPU run\'s fallback notice', async () => {
     // The trace shown now ran in the extension host's CPU worker (Run File), not
     // in the panel: a notice about the panel's WebGPU would describe another run.

@@ -122,6 +122,26 @@ describe('visualizer panel (host)', () => {
     expect(await lost).toBeNull();
   });
 
+  it('asks an open, visible panel about its WebGPU by id, and answers null for a closed or hidden one', async () => {
+    const { vis } = setup();
+    expect(await vis.probeGpu()).toBeNull(); // never opens the panel itself
+    expect(state.panels).toHaveLength(0);
+    await vis.show();
+    fromPage({ type: 'ready' });
+    const w = lastPanel().webview;
+    const asked = vis.probeGpu();
+    const req = w.sent.find((m) => (m as { type: string }).type === 'probeGpu') as { requestId: number };
+    fromPage({ type: 'gpuInfo', requestId: req.requestId + 1, gpu: { available: false, reason: 'another request' } });
+    fromPage({ type: 'gpuInfo', requestId: req.requestId, gpu: { available: true, adapterName: 'NVIDIA H100', software: false } });
+    expect(await asked).toEqual({ available: true, adapterName: 'NVIDIA H100', software: false });
+    (lastPanel() as unknown as { visible: boolean }).visible = false;
+    expect(await vis.probeGpu()).toBeNull();
+    (lastPanel() as unknown as { visible: boolean }).visible = true;
+    const pending = vis.probeGpu();
+    lastPanel().dispose();
+    expect(await pending).toBeNull();
+  });
+
   it('reveals the source range a click names, and logs invalid messages', async () => {
     const { vis, logs } = setup();
     const uri = { toString: () => 'file:///w/examples/seed.py', fsPath: '/w/examples/seed.py', path: '/w/examples/seed.py' };

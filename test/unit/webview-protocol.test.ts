@@ -21,6 +21,7 @@ describe('host -> webview messages', () => {
       { type: 'export', requestId: 1, format: 'png' },
       { type: 'runInWebview', runId: 1, source: 'x', file: 'a.py', timeBudgetMs: 1000 },
       { type: 'cancelWebviewRun', runId: 1 },
+      { type: 'probeGpu', requestId: 4 },
     ]) {
       expect(validateHostMessage(m)).toEqual({ ok: true, message: m });
     }
@@ -44,6 +45,11 @@ describe('webview -> host messages', () => {
     expect(validateWebviewMessage({ type: 'webviewRunResult', runId: 1, trace: seed }).ok).toBe(true);
     expect(validateWebviewMessage({ type: 'revealSource', range: { ...range, line: 'one' } })).toEqual({ ok: false, reason: 'revealSource needs a source range' });
     expect(validateWebviewMessage({ type: 'log', level: 'warn', message: 'x' }).ok).toBe(false);
+    expect(validateWebviewMessage({ type: 'gpuInfo', requestId: 4, gpu: { available: true, adapterName: 'H100', software: false } }).ok).toBe(true);
+    expect(validateWebviewMessage({ type: 'gpuInfo', requestId: 4, gpu: { available: false, reason: 'navigator.gpu is missing' } }).ok).toBe(true);
+    expect(validateWebviewMessage({ type: 'gpuInfo', requestId: 4, gpu: { available: true, adapterName: 'H100' } })).toEqual({ ok: false, reason: 'bad gpuInfo.gpu' });
+    expect(validateWebviewMessage({ type: 'gpuInfo', requestId: 4, gpu: { available: false } })).toEqual({ ok: false, reason: 'bad gpuInfo.gpu' });
+    expect(validateWebviewMessage({ type: 'gpuInfo', gpu: { available: false, reason: 'x' } })).toEqual({ ok: false, reason: 'gpuInfo needs requestId and gpu' });
   });
 });
 

@@ -62,7 +62,7 @@ async function open(webgpu: boolean): Promise<Page> {
 }
 
 type H8 = {
-  probe(): Promise<{ kind: string; detail: string }>;
+  probe(): Promise<{ kind: string; detail: string; software?: boolean }>;
   kernelCheck(): Promise<{ maxDiff: number; kernels: number }>;
   runProgram(src: string, preferCpu: boolean): Promise<{ backend: string; notice: string; statuses: string[]; stdout: string; error: string | null; traceBackend: string }>;
 };
@@ -72,6 +72,9 @@ describe('webview runtime in Chromium', () => {
     const page = await open(true);
     const probe = await page.evaluate(() => (window as unknown as { h8: H8 }).h8.probe());
     expect(probe.kind).toBe('webgpu');
+    // SwiftShader, a CPU rasterizer: the auto backend must not take it for a GPU.
+    expect(probe.detail).toMatch(/swiftshader/i);
+    expect(probe.software).toBe(true);
     const check = await page.evaluate(() => (window as unknown as { h8: H8 }).h8.kernelCheck());
     expect(check.kernels).toBe(5);
     expect(check.maxDiff).toBeLessThan(1e-5);

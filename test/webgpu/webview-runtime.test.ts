@@ -1,10 +1,10 @@
 // The webview runtime's message flow (runInWebview -> status, stdout, result;
-// cancelWebviewRun), here in Node where navigator.gpu is missing, so it must
+// cancelWebviewRun; probeGpu -> gpuInfo), here in Node where navigator.gpu is missing, so it must
 // say so and run on the CPU backend.
 import { describe, expect, it } from 'vitest';
 import { installWebviewRuntime } from '../../webview/runtime/index';
 import type { HostToWebview, WebviewToHost } from '../../extension/protocol';
-import { validateHostMessage } from '../../extension/protocol';
+import { validateHostMessage, validateWebviewMessage } from '../../extension/protocol';
 
 function link() {
   const sent: WebviewToHost[] = [];
@@ -57,5 +57,15 @@ describe('webview runtime messages', () => {
     l.send({ type: 'cancelWebviewRun', runId: 4 });
     const result = await until(() => l.sent.find((m) => m.type === 'webviewRunResult'));
     expect(result.type === 'webviewRunResult' && result.trace.stopped !== null).toBe(true);
+  });
+
+  it('answers probeGpu with why there is no WebGPU, for the host\'s auto backend', async () => {
+    const l = link();
+    const stop = installWebviewRuntime(l);
+    l.send({ type: 'probeGpu', requestId: 9 });
+    const answer = await until(() => l.sent.find((m) => m.type === 'gpuInfo'));
+    stop();
+    expect(validateWebviewMessage(answer).ok).toBe(true);
+    expect(answer).toEqual({ type: 'gpuInfo', requestId: 9, gpu: { available: false, reason: 'WebGPU is not available in this panel (navigator.gpu is missing)' } });
   });
 });

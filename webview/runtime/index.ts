@@ -1,4 +1,4 @@
 export { installWebviewRuntime, runInPanel } from './runtime';
 export type { RuntimeLink, WebviewRun } from './runtime';
-export { probeWebGPU } from './gpu';
+export { gpuInfo, isSoftwareAdapter, probeWebGPU } from './gpu';
 export type { GpuProbe } from './gpu';

@@ -6,7 +6,7 @@ import type { Backend } from '../../engine/backend/backend';
 import { cpuBackend } from '../../engine/backend/cpu/cpu-backend';
 import type { Trace } from '../../engine/trace/types';
 import type { HostToWebview, WebviewToHost } from '../../extension/protocol';
-import { probeWebGPU } from './gpu';
+import { gpuInfo, probeWebGPU } from './gpu';
 
 export interface RuntimeLink {
   post(msg: WebviewToHost): void;
@@ -48,10 +48,15 @@ export async function runInPanel(
   return { backend: 'cpu', notice: why, trace: await go(cpuBackend) };
 }
 
-/** Answers runInWebview / cancelWebviewRun from the host. Returns the unsubscribe. */
+/** Answers runInWebview / cancelWebviewRun / probeGpu from the host. Returns the unsubscribe. */
 export function installWebviewRuntime(link: RuntimeLink): () => void {
   const signals = new Map<number, { cancelled: boolean }>();
   return link.onMessage((msg) => {
+    if (msg.type === 'probeGpu') {
+      const requestId = msg.requestId;
+      void gpuInfo().then((gpu) => link.post({ type: 'gpuInfo', requestId, gpu }));
+      return;
+    }
     if (msg.type === 'cancelWebviewRun') {
       const s = signals.get(msg.runId);
       if (s) s.cancelled = true;

@@ -37,9 +37,9 @@ async function kernelCheck(): Promise<{ maxDiff: number; kernels: number }> {
   return { maxDiff, kernels: cases.length };
 }
 
-async function probe(): Promise<{ kind: string; detail: string }> {
+async function probe(): Promise<{ kind: string; detail: string; software?: boolean }> {
   const p = await probeWebGPU();
-  return p.kind === 'webgpu' ? { kind: p.kind, detail: p.adapterName } : { kind: p.kind, detail: p.reason };
+  return p.kind === 'webgpu' ? { kind: p.kind, detail: p.adapterName, software: p.software } : { kind: p.kind, detail: p.reason };
 }
 
 async function runProgram(source: string, preferCpu: boolean) {
