@@ -36,6 +36,14 @@ export class PyClass extends PyObject {
   native: unknown = undefined;
   /** Module name shown in reprs: <class '__main__.Net'>. */
   module = 'builtins';
+  /** Set for the types that are written in C in real Python ('torch.Size',
+   *  'numpy.ndarray'): their tp_name, which CPython's error messages print,
+   *  names the module; a class written in Python gives only its name. */
+  cTypeName: string | undefined = undefined;
+  /** The type's name as CPython's error messages print it (tp_name). */
+  get tpName(): string {
+    return this.cTypeName ?? this.name;
+  }
   constructor(public name: string, public bases: PyClass[], metaclass?: PyClass) {
     super();
     this.metaclass = metaclass;

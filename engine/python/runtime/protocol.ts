@@ -22,8 +22,9 @@ export function typeOf(v: PyValue): PyClass {
   }
 }
 
+/** The type's name as error messages print it (CPython's tp_name). */
 export function typeName(v: PyValue): string {
-  return typeOf(v).name;
+  return typeOf(v).tpName;
 }
 
 /** A class attribute that user or native code overrides (not object's default). */

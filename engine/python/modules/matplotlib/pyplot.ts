@@ -19,6 +19,7 @@ export const figureClass = new PyClass('Figure', [builtinClasses.object]);
 figureClass.module = 'matplotlib.figure';
 const axesArrayClass = new PyClass('ndarray', [builtinClasses.object]);
 axesArrayClass.module = 'numpy';
+axesArrayClass.cTypeName = 'numpy.ndarray';
 
 const COLORS: Record<string, string> = { b: 'blue', g: 'green', r: 'red', c: 'cyan', m: 'magenta', y: 'yellow', k: 'black', w: 'white' };
 

@@ -11,6 +11,7 @@ import { asFloat32, wrapFloat32 } from './scalar32';
 
 export const ndarrayClass = new PyClass('ndarray', [builtinClasses.object]);
 ndarrayClass.module = 'numpy';
+ndarrayClass.cTypeName = 'numpy.ndarray';
 
 export function wrapNd(a: NdArray): PyInstance {
   const o = new PyInstance(ndarrayClass);

@@ -20,6 +20,9 @@ export const tensorClass = torchClass('Tensor', [builtinClasses.object]);
 export const parameterClass = torchClass('Parameter', [tensorClass], 'torch.nn.parameter');
 export const sizeClass = torchClass('Size', [builtinClasses.tuple]);
 export const dtypeClass = torchClass('dtype', [builtinClasses.object]);
+// Both are C types in PyTorch: error messages name them 'torch.Size', 'torch.dtype'.
+sizeClass.cTypeName = 'torch.Size';
+dtypeClass.cTypeName = 'torch.dtype';
 
 /** torch.Size: an instance of a tuple subclass whose `native` is the shape
  *  (its tuple behaviour comes from the dunders in size.ts). */

@@ -5,6 +5,7 @@ import type { ScalarKind } from '../../../core/dtype';
 import { pyError } from '../../runtime/exceptions';
 import { PyInstance, PyList, PyObject, PyTuple, type PyValue } from '../../runtime/objects';
 
+/** The type's name as error messages print it (CPython's tp_name). */
 export function typeName(v: PyValue | undefined): string {
   if (v === null || v === undefined) return 'NoneType';
   switch (typeof v) {
@@ -12,7 +13,7 @@ export function typeName(v: PyValue | undefined): string {
     case 'bigint': return 'int';
     case 'number': return 'float';
     case 'string': return 'str';
-    default: return (v as PyObject).cls.name;
+    default: return (v as PyObject).cls.tpName;
   }
 }
 

@@ -10,6 +10,7 @@ import { typeName } from './convert';
 import { deviceObject } from './tensor-methods';
 
 export const generatorClass = new PyClass('Generator', [builtinClasses.object]);
+generatorClass.cTypeName = 'torch._C.Generator';
 generatorClass.module = 'torch._C';
 
 const wrappers = new WeakMap<Generator, PyInstance>();

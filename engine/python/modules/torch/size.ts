@@ -98,7 +98,8 @@ registerNativeKey(sizeClass, (self) => hashKey(new PyTuple(dims(self).map((d) =>
 defMethod(sizeClass, '__bool__', (self) => dims(self).length > 0);
 defMethod(sizeClass, '__add__', (self, [o]) => {
   const b = asInts(o);
-  if (!b) throw pyError('TypeError', `can only concatenate tuple (not "${typeName(o)}") to tuple`);
+  // PyTorch 2.x's own message (1.13 left it to tuple's: `(not "list") to tuple`).
+  if (!b) throw pyError('TypeError', `can only concatenate tuple (not ${typeName(o)}) to torch.Size`);
   return makeSize([...dims(self), ...b]);
 });
 defMethod(sizeClass, 'numel', (self) => BigInt(dims(self).reduce((a, b) => a * b, 1)));

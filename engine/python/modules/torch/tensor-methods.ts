@@ -243,6 +243,7 @@ function gradFnObject(t: Tensor): PyValue {
 let device: PyInstance | null = null;
 export const deviceClass = new PyClass('device', [builtinClasses.object]);
 deviceClass.module = 'torch';
+deviceClass.cTypeName = 'torch.device';
 const devType = (self: PyValue): string => {
   const t = (self as PyInstance).dict.get('_type');
   return typeof t === 'string' ? t : 'cpu';
