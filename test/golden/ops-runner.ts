@@ -1,14 +1,28 @@
-// Runs the golden op cases (test/golden/ops.json, from scripts/golden/ops.py)
-// on any Backend: builds each input on that backend with PyTorch's layout,
-// runs the op through the engine, compares outputs, grad_fn name and input
-// grads. A backend's suite calls checkOpCase for every case; the CPU suite is
+/// <reference types="vite/client" />
+// Runs the golden op cases (test/golden/ops.json from scripts/golden/ops.py,
+// and each test/golden/ops-AREA.json from scripts/golden/ops_AREA.py) on any
+// Backend: builds each input on that backend with PyTorch's layout, runs the
+// op through the engine, compares outputs, grad_fn name and input grads. A
+// backend's suite calls checkOpCase for every case; the CPU suite is
 // ops.test.ts, the WebGPU suite reuses this module with its own backend.
 
 import * as E from '../../engine/index';
 import type { Backend, Tensor } from '../../engine/index';
-import { opTable } from './ops-table';
-import type { Arg } from './ops-table';
+import { opTable as coreTable } from './ops-table';
+import type { Arg, OpFn } from './ops-table';
 import golden from './ops.json';
+
+// An area's cases (ops-AREA.json) come with their op keys (ops-table-AREA.ts,
+// exporting `opTable`); both are found by name, so an area is two new files.
+const areaJson = import.meta.glob<{ cases: OpCase[] }>('./ops-*.json', { eager: true, import: 'default' });
+const areaTables = import.meta.glob<Record<string, OpFn>>('./ops-table-*.ts', { eager: true, import: 'opTable' });
+const opTable: Record<string, OpFn> = { ...coreTable };
+for (const [file, table] of Object.entries(areaTables)) {
+  for (const [key, fn] of Object.entries(table)) {
+    if (key in opTable) throw new Error(`${file}: op key ${key} is already in another table`);
+    opTable[key] = fn;
+  }
+}
 
 export interface TensorJson {
   dtype: E.DType;
@@ -43,7 +57,17 @@ export interface OpCase {
   error?: { type: string; message: string };
 }
 
-export const opCases: OpCase[] = (golden as unknown as { cases: OpCase[] }).cases;
+export const opCases: OpCase[] = [
+  ...(golden as unknown as { cases: OpCase[] }).cases,
+  ...Object.keys(areaJson).sort().flatMap((file) => areaJson[file].cases),
+];
+{
+  const seen = new Set<string>();
+  for (const c of opCases) {
+    if (seen.has(c.name)) throw new Error(`golden op case ${c.name} is defined twice`);
+    seen.add(c.name);
+  }
+}
 export const autogradErrors = (golden as unknown as { autograd_errors: { name: string; type: string; message: string }[] }).autograd_errors;
 
 function num(v: number | string): number {
