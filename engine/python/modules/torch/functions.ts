@@ -7,6 +7,7 @@ import { PyFloat } from '../../../ops/scalar';
 import { asTensor, expectTensor, pyDtype, toDType, wrapTensor } from './classes';
 import { isSequence, items, toBool, toInt, toNumber, toShape, typeName } from './convert';
 import { SHARED, tensorList } from './shared-ops';
+import { tensorfnFunctions } from './tensorfn-ops';
 import { bind, requireArgs, takeKw } from './signature';
 import * as E from './engine-ops';
 import { setPrintOptions, type PrintProfile } from '../../../format/options';
@@ -168,6 +169,7 @@ export function torchFunctions(): Map<string, PyValue> {
   };
   const out = new Map<string, PyValue>();
   for (const [name, fn] of Object.entries(fns)) out.set(name, new PyBuiltin(name, (a, k) => fn(a, k)));
+  for (const [name, v] of tensorfnFunctions()) out.set(name, v);
   for (const [name, op] of Object.entries(SHARED)) {
     if (out.has(name)) continue;
     out.set(name, new PyBuiltin(name, (args, kwargs) => {

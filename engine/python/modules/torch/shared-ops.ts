@@ -12,6 +12,7 @@ import { returnTypes } from './return-types';
 import * as E from './engine-ops';
 import { withOperands } from './hooks';
 import { MORE } from './more-ops';
+import { TENSORFN } from './tensorfn-ops';
 
 export interface SharedOp {
   params: string[];
@@ -136,6 +137,7 @@ export const SHARED: Record<string, SharedOp> = {
   detach: unary((t) => E.detach(t)),
   clone: unary((t) => E.clone(t)),
   ...MORE,
+  ...TENSORFN,
 };
 
 /** Matrix products: a shape error remembers both operands for the trace. */
