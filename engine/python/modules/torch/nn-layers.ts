@@ -15,6 +15,7 @@ import { toBool, toInt, toNumber } from './convert';
 import { bind, requirePyArgs, type Bound } from './signature';
 import { asModule, bindNative, expectModule, layerClasses, moduleClass, wrapModule } from './nn-module';
 import { Parameter } from '../../../nn/parameter';
+import { CNN_REQUIRED, cnnLayers } from './nn-cnn';
 
 type Make = (b: Bound, args: PyValue[]) => Module;
 
@@ -26,7 +27,7 @@ function layer(name: string, pyModule: string, params: string[], make: Make, var
   c.module = `torch.nn.modules.${pyModule}`;
   defMethod(c, '__init__', (self, args, kwargs: Kwargs) => {
     const b = varargs ? {} : bind(name, params, args, kwargs);
-    requirePyArgs(`${name}.__init__`, b, REQUIRED[name] ?? []);
+    requirePyArgs(`${name}.__init__`, b, REQUIRED[name] ?? CNN_REQUIRED[name] ?? []);
     bindNative(self as PyInstance, make(b, args));
     return null;
   });
@@ -88,6 +89,7 @@ export function nnLayers(): Map<string, PyValue> {
     layer('NLLLoss', 'loss', ['weight', 'size_average', 'ignore_index', 'reduce', 'reduction'], (b) => new nn.NLLLoss(lossOpts(b))),
     layer('CrossEntropyLoss', 'loss', ['weight', 'size_average', 'ignore_index', 'reduce', 'reduction', 'label_smoothing'], (b) => new nn.CrossEntropyLoss(lossOpts(b))),
     layer('MSELoss', 'loss', ['size_average', 'reduce', 'reduction'], (b) => new nn.MSELoss(typeof b.reduction === 'string' ? { reduction: b.reduction } : {})),
+    ...cnnLayers(layer),
     layer('Sequential', 'container', [], (_b, args) => {
       if (args.length === 1 && args[0] instanceof PyDict) {
         const m = new Map<string, Module>();

@@ -1,0 +1,74 @@
+// nn.MaxPool2d / nn.AvgPool2d / nn.AdaptiveAvgPool2d with PyTorch's reprs:
+// arguments print as given (an int stays an int, a tuple a tuple), and a
+// stride left as None prints as the kernel size.
+
+import type { Tensor } from '../../tensor';
+import { Module } from '../module';
+import { adaptiveAvgPool2d, avgPool2d, maxPool2d } from '../functional/pooling';
+import { tupleRepr } from './conv';
+
+type Pair = number | number[];
+const show = (v: Pair | null): string => (v === null ? 'None' : Array.isArray(v) ? tupleRepr(v) : String(v));
+const pyBool = (b: boolean) => (b ? 'True' : 'False');
+
+export class MaxPool2d extends Module {
+  constructor(kernel: Pair, stride: Pair | null = null, padding: Pair = 0, dilation: Pair = 1, returnIndices = false, ceilMode = false) {
+    super('MaxPool2d');
+    this.setAttr('kernel_size', kernel);
+    this.setAttr('stride', stride ?? kernel);
+    this.setAttr('padding', padding);
+    this.setAttr('dilation', dilation);
+    this.setAttr('return_indices', returnIndices);
+    this.setAttr('ceil_mode', ceilMode);
+  }
+  override forward(input: unknown): Tensor {
+    return maxPool2d(input as Tensor, this.getAttr('kernel_size') as Pair, {
+      stride: this.getAttr('stride') as Pair,
+      padding: this.getAttr('padding') as Pair,
+      dilation: this.getAttr('dilation') as Pair,
+      ceilMode: this.getAttr('ceil_mode') as boolean,
+    });
+  }
+  override extraRepr(): string {
+    const a = (k: string) => show(this.getAttr(k) as Pair);
+    return `kernel_size=${a('kernel_size')}, stride=${a('stride')}, padding=${a('padding')}, dilation=${a('dilation')}, ceil_mode=${pyBool(this.getAttr('ceil_mode') as boolean)}`;
+  }
+}
+
+export class AvgPool2d extends Module {
+  constructor(kernel: Pair, stride: Pair | null = null, padding: Pair = 0, ceilMode = false, countIncludePad = true, divisorOverride: number | null = null) {
+    super('AvgPool2d');
+    this.setAttr('kernel_size', kernel);
+    this.setAttr('stride', stride ?? kernel);
+    this.setAttr('padding', padding);
+    this.setAttr('ceil_mode', ceilMode);
+    this.setAttr('count_include_pad', countIncludePad);
+    this.setAttr('divisor_override', divisorOverride);
+  }
+  override forward(input: unknown): Tensor {
+    return avgPool2d(input as Tensor, this.getAttr('kernel_size') as Pair, {
+      stride: this.getAttr('stride') as Pair,
+      padding: this.getAttr('padding') as Pair,
+      ceilMode: this.getAttr('ceil_mode') as boolean,
+      countIncludePad: this.getAttr('count_include_pad') as boolean,
+      divisorOverride: this.getAttr('divisor_override') as number | null,
+    });
+  }
+  override extraRepr(): string {
+    const a = (k: string) => show(this.getAttr(k) as Pair);
+    return `kernel_size=${a('kernel_size')}, stride=${a('stride')}, padding=${a('padding')}`;
+  }
+}
+
+export class AdaptiveAvgPool2d extends Module {
+  constructor(outputSize: Pair) {
+    super('AdaptiveAvgPool2d');
+    this.setAttr('output_size', outputSize);
+  }
+  override forward(input: unknown): Tensor {
+    return adaptiveAvgPool2d(input as Tensor, this.getAttr('output_size') as Pair);
+  }
+  override extraRepr(): string {
+    return `output_size=${show(this.getAttr('output_size') as Pair)}`;
+  }
+}

@@ -1,0 +1,77 @@
+// max_pool2d (MaxPool2DWithIndicesBackward0) and avg_pool2d
+// (AvgPool2DBackward0, count_include_pad=True) as primitives over
+// window2d's columns. Max: the first largest element of each window wins
+// (ATen's `val > max || isnan(val)` scan), and the whole grad goes to it.
+
+import type { Tensor } from '../tensor';
+import { noGrad } from '../autograd/grad-mode';
+import { notifyOp, quietly } from './observer';
+import { record, shouldRecord1 } from './record';
+import { empty } from './elementwise';
+import { div } from './div';
+import { sumDims } from './sum';
+import { expand } from './expand';
+import { reshapeNoGrad } from './reshape-raw';
+import { foldWindows, freshReshape, unfoldWindows, windowIndex, type Window2d } from './window2d';
+
+export interface MaxPoolResult {
+  values: Tensor;
+  /** Flat positions in each H*W plane, as PyTorch's return_indices gives. */
+  indices: Tensor;
+}
+
+/** `unbatched`: x is [C, H, W], pooled as a batch of one. */
+function batchOf(x0: Tensor, unbatched: boolean): { x: Tensor; outShape: (oh: number, ow: number) => number[] } {
+  const x = unbatched ? reshapeNoGrad(x0, [1, ...x0.shape]) : x0;
+  const [n, c] = x.shape;
+  return { x, outShape: (oh, ow) => (unbatched ? [c, oh, ow] : [n, c, oh, ow]) };
+}
+
+export function maxPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): MaxPoolResult {
+  const { x, outShape } = batchOf(x0, unbatched);
+  const [n, c] = x.shape;
+  const k = g.kh * g.kw;
+  const l = g.oh * g.ow;
+  const index = windowIndex(x, g);
+  const { values, indices } = quietly(() => noGrad(() => {
+    const cols = reshapeNoGrad(unfoldWindows(x, g, -Infinity, index), [n, c, k, l]);
+    const v = empty(x.backend, [n, c, 1, l], x.dtype);
+    const which = empty(x.backend, [n, c, 1, l], 'int64');
+    x.backend.run('max_dim', [cols], [v, which], { dims: [2] });
+    // Window element -> position in the plane: gather the position table.
+    const pos = empty(x.backend, [n, c, 1, l], 'int64');
+    x.backend.run('gather', [reshapeNoGrad(index, [n, c, k, l]), which], [pos], { dim: 2 });
+    return { values: freshReshape(v, outShape(g.oh, g.ow)), indices: freshReshape(pos, outShape(g.oh, g.ow)) };
+  }));
+  if (shouldRecord1(x0)) {
+    const shape = x.shape.slice();
+    record(values, 'MaxPool2DWithIndicesBackward0', [x0], ([gy]) => {
+      const gx = foldWindows(reshapeNoGrad(gy!, [n, c, l]), shape, reshapeNoGrad(indices, [n, c, l]));
+      return [reshapeNoGrad(gx, x0.shape.slice())];
+    }, [indices]);
+  }
+  notifyOp('max_pool2d', [x0], values);
+  return { values, indices };
+}
+
+export function avgPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): Tensor {
+  const { x, outShape } = batchOf(x0, unbatched);
+  const [n, c] = x.shape;
+  const k = g.kh * g.kw;
+  const l = g.oh * g.ow;
+  const index = windowIndex(x, g);
+  const out = quietly(() => noGrad(() => {
+    const cols = reshapeNoGrad(unfoldWindows(x, g, 0, index), [n, c, k, l]);
+    return freshReshape(div(sumDims(cols, [2], false), k), outShape(g.oh, g.ow));
+  }));
+  if (shouldRecord1(x0)) {
+    const shape = x.shape.slice();
+    record(out, 'AvgPool2DBackward0', [x0], ([gy]) => {
+      const share = reshapeNoGrad(div(gy!, k), [n, c, 1, l]);
+      const cols = reshapeNoGrad(expand(share, [n, c, k, l]), [n, c, k * l]);
+      return [reshapeNoGrad(foldWindows(cols, shape, index), x0.shape.slice())];
+    });
+  }
+  notifyOp('avg_pool2d', [x0], out);
+  return out;
+}
