@@ -3,7 +3,7 @@
 // conv2d primitive. conv1d runs as a conv2d over a height-1 plane (one
 // ConvolutionBackward0 node either way, as in PyTorch).
 
-import { runtimeError, valueError } from '../../core/errors';
+import { runtimeError } from '../../core/errors';
 import type { Tensor } from '../../tensor';
 import { conv2dRaw } from '../../ops/conv2d';
 import { squeeze, unsqueeze } from '../../ops/squeeze';
@@ -52,7 +52,7 @@ function convGeometry(name: string, x: Tensor, weight: Tensor, bias: Tensor | nu
   let before: number[];
   let total: number[];
   if (pad === 'same') {
-    if (stride.some((s) => s !== 1)) throw valueError("padding='same' is not supported for strided convolutions");
+    if (stride.some((s) => s !== 1)) throw runtimeError("padding='same' is not supported for strided convolutions");
     total = ks.map((k, i) => dilation[i] * (k - 1));
     before = total.map((t) => Math.floor(t / 2));
   } else if (pad === 'valid') {

@@ -1,0 +1,66 @@
+"""Golden op cases for the convolutional layers: conv2d / conv1d (im2col +
+matmul here, so values compare at the golden tolerance, not bit-exact),
+max_pool2d, avg_pool2d, adaptive_avg_pool2d, with grad_fn and input grads.
+Writes test/golden/ops-cnn.json.
+"""
+import torch
+import torch.nn.functional as F
+from opcase import In, case, write, f64
+
+# ---- conv2d
+case('cnn_conv2d_basic', 'conv2d', [In([2, 3, 6, 6]), In([4, 3, 3, 3]), In([4])], F.conv2d, exact=False)
+case('cnn_conv2d_nobias', 'conv2d', [In([2, 3, 5, 7]), In([4, 3, 3, 2])], F.conv2d, exact=False)
+case('cnn_conv2d_pad1', 'conv2d', [In([2, 1, 6, 6]), In([3, 1, 3, 3]), In([3])], F.conv2d, {'padding': 1}, exact=False)
+case('cnn_conv2d_stride', 'conv2d', [In([1, 2, 7, 8]), In([3, 2, 3, 3]), In([3])], F.conv2d, {'stride': [2, 3], 'padding': [1, 2]}, exact=False)
+case('cnn_conv2d_dilation', 'conv2d', [In([1, 2, 9, 9]), In([2, 2, 3, 3]), In([2])], F.conv2d, {'dilation': 2, 'padding': 1}, exact=False)
+case('cnn_conv2d_same_even', 'conv2d', [In([1, 2, 6, 5]), In([2, 2, 4, 2]), In([2])], F.conv2d, {'padding': 'same'}, exact=False)
+case('cnn_conv2d_same_dil', 'conv2d', [In([1, 2, 7, 7]), In([2, 2, 3, 3]), In([2])], F.conv2d, {'padding': 'same', 'dilation': 2}, exact=False)
+case('cnn_conv2d_valid', 'conv2d', [In([1, 2, 5, 5]), In([2, 2, 3, 3])], F.conv2d, {'padding': 'valid'}, exact=False)
+case('cnn_conv2d_groups', 'conv2d', [In([2, 4, 5, 5]), In([6, 2, 3, 3]), In([6])], F.conv2d, {'groups': 2, 'padding': 1}, exact=False)
+case('cnn_conv2d_transposed', 'conv2d', [In([2, 3, 5, 5], layout='t'), In([2, 3, 3, 3])], F.conv2d, exact=False)
+case('cnn_conv2d_strided_in', 'conv2d', [In([1, 2, 5, 4], layout='s'), In([2, 2, 2, 2]), In([2])], F.conv2d, exact=False)
+case('cnn_conv2d_unbatched', 'conv2d', [In([2, 5, 5]), In([3, 2, 3, 3]), In([3])], F.conv2d, exact=False)
+case('cnn_conv2d_f64', 'conv2d', [In([2, 2, 5, 5], f64), In([3, 2, 3, 3], f64), In([3], f64)], F.conv2d, {'padding': 1}, exact=False)
+case('cnn_conv2d_wgrad_only', 'conv2d', [In([2, 2, 4, 4], grad=False), In([3, 2, 3, 3]), In([3])], F.conv2d, exact=False)
+# ---- conv1d
+case('cnn_conv1d_basic', 'conv1d', [In([2, 3, 10]), In([4, 3, 3]), In([4])], F.conv1d, {'padding': 1, 'stride': 2}, exact=False)
+case('cnn_conv1d_unbatched', 'conv1d', [In([3, 8]), In([2, 3, 2])], F.conv1d, {'dilation': 2}, exact=False)
+# ---- errors
+case('cnn_err_conv2d_channels', 'conv2d', [In([2, 2, 8, 8]), In([4, 3, 3, 3])], F.conv2d)
+case('cnn_err_conv2d_dims', 'conv2d', [In([8, 8]), In([4, 3, 3, 3])], F.conv2d)
+case('cnn_err_conv2d_small', 'conv2d', [In([1, 3, 2, 2]), In([4, 3, 3, 3])], F.conv2d)
+case('cnn_err_conv2d_bias', 'conv2d', [In([1, 3, 4, 4]), In([4, 3, 3, 3]), In([3])], F.conv2d)
+case('cnn_err_conv2d_same_stride', 'conv2d', [In([1, 3, 4, 4]), In([4, 3, 3, 3])], F.conv2d, {'padding': 'same', 'stride': 2})
+
+# ---- max_pool2d
+mp = lambda x, **kw: F.max_pool2d(x, **kw)  # noqa: E731
+case('cnn_max_pool2d_2', 'max_pool2d', [In([2, 3, 6, 6])], mp, {'kernel_size': 2})
+case('cnn_max_pool2d_odd', 'max_pool2d', [In([1, 2, 7, 5])], mp, {'kernel_size': 2})
+case('cnn_max_pool2d_stride_pad', 'max_pool2d', [In([1, 2, 7, 7])], mp, {'kernel_size': 3, 'stride': 2, 'padding': 1})
+case('cnn_max_pool2d_rect', 'max_pool2d', [In([2, 1, 6, 8])], mp, {'kernel_size': [2, 3], 'stride': [1, 2]})
+case('cnn_max_pool2d_dilation', 'max_pool2d', [In([1, 1, 7, 7])], mp, {'kernel_size': 2, 'dilation': 2})
+case('cnn_max_pool2d_ceil', 'max_pool2d', [In([1, 2, 7, 7])], mp, {'kernel_size': 2, 'ceil_mode': True})
+case('cnn_max_pool2d_overlap', 'max_pool2d', [In([1, 1, 5, 5])], mp, {'kernel_size': 3, 'stride': 1})
+case('cnn_max_pool2d_ties', 'max_pool2d', [In([1, 1, 4, 4], values=[1., 1., 2., 2., 1., 1., 2., 2., 0., 3., 3., 0., 3., 0., 0., 3.])], mp, {'kernel_size': 2})
+case('cnn_max_pool2d_unbatched', 'max_pool2d', [In([3, 4, 4])], mp, {'kernel_size': 2})
+case('cnn_max_pool2d_transposed', 'max_pool2d', [In([2, 2, 4, 6], layout='t')], mp, {'kernel_size': 2})
+case('cnn_max_pool2d_f64', 'max_pool2d', [In([1, 2, 4, 4], f64)], mp, {'kernel_size': 2})
+case('cnn_max_pool2d_indices', 'max_pool2d_indices', [In([1, 2, 5, 5])], lambda x, **kw: F.max_pool2d(x, return_indices=True, **kw), {'kernel_size': 2, 'padding': 1})
+case('cnn_err_max_pool2d_pad', 'max_pool2d', [In([1, 1, 4, 4])], mp, {'kernel_size': 2, 'padding': 2})
+case('cnn_err_max_pool2d_small', 'max_pool2d', [In([1, 1, 2, 2])], mp, {'kernel_size': 3})
+case('cnn_err_max_pool2d_dims', 'max_pool2d', [In([4, 4])], mp, {'kernel_size': 2})
+
+# ---- avg_pool2d
+ap = lambda x, **kw: F.avg_pool2d(x, **kw)  # noqa: E731
+case('cnn_avg_pool2d_2', 'avg_pool2d', [In([2, 3, 6, 6])], ap, {'kernel_size': 2}, exact=False)
+case('cnn_avg_pool2d_pad', 'avg_pool2d', [In([1, 2, 5, 5])], ap, {'kernel_size': 3, 'stride': 2, 'padding': 1}, exact=False)
+case('cnn_avg_pool2d_unbatched', 'avg_pool2d', [In([2, 4, 6])], ap, {'kernel_size': [2, 3]}, exact=False)
+
+# ---- adaptive_avg_pool2d
+aap = lambda x, **kw: F.adaptive_avg_pool2d(x, **kw)  # noqa: E731
+case('cnn_adaptive_avg_pool2d_div', 'adaptive_avg_pool2d', [In([2, 3, 6, 4])], aap, {'output_size': [3, 2]}, exact=False)
+case('cnn_adaptive_avg_pool2d_uneven', 'adaptive_avg_pool2d', [In([1, 2, 7, 5])], aap, {'output_size': [3, 2]}, exact=False)
+case('cnn_adaptive_avg_pool2d_1', 'adaptive_avg_pool2d', [In([2, 3, 4, 4])], aap, {'output_size': 1}, exact=False)
+case('cnn_adaptive_avg_pool2d_unbatched', 'adaptive_avg_pool2d', [In([2, 6, 6])], aap, {'output_size': 2}, exact=False)
+
+write('ops-cnn')
