@@ -26,7 +26,9 @@ async function open(): Promise<GpuProbe> {
   try {
     const device = await adapter.requestDevice();
     const info = adapter.info;
-    const adapterName = [info?.description, info?.vendor].filter((s) => s).join(' / ') || 'WebGPU adapter';
+    // Chromium leaves description empty for some adapters (SwiftShader: vendor
+    // 'google', architecture 'swiftshader'): then vendor and architecture name it.
+    const adapterName = info?.description || [info?.vendor, info?.architecture].filter((s) => s).join(' ') || 'WebGPU adapter';
     device.lost.then(() => {
       probe = null; // a lost device is replaced on the next run
     });
