@@ -1,8 +1,9 @@
 // roll: shift elements along dims, wrapping around. A copy made of two slice
 // copies per dim (the `copy` kernel every backend has). Without dims the
-// tensor is rolled flattened and viewed back, as PyTorch does (ViewBackward0).
+// tensor is rolled flattened and viewed back, as PyTorch does.
 // Backward (RollBackward0): roll the grad back.
 
+import { noGrad } from '../autograd/grad-mode';
 import { runtimeError } from '../core/errors';
 import { normalizeDim } from '../core/shape';
 import type { Tensor } from '../tensor';
@@ -40,9 +41,9 @@ export function roll(x: Tensor, shifts: number | readonly number[], dims: number
   const sh = typeof shifts === 'number' ? [shifts] : shifts.slice();
   if (dims === null || (Array.isArray(dims) && dims.length === 0)) {
     if (sh.length !== 1) throw runtimeError(`shifts and dimensions must align. shifts: ${sh.length}, dims:0`);
-    const flat = quietly(() => reshape(x, [x.numel()]));
-    const rolled = quietly(() => rollDims(flat, sh, [0]));
-    const out = quietly(() => view(rolled, x.shape.slice()));
+    // Rolled flat and viewed back, but PyTorch's grad_fn is still RollBackward0.
+    const out = quietly(() => noGrad(() => view(rollDims(reshape(x, [x.numel()]), sh, [0]), x.shape.slice())));
+    if (shouldRecord1(x)) record(out, 'RollBackward0', [x], ([g]) => [roll(g!, sh.map((s) => -s))]);
     notifyOp('roll', [x], out);
     return out;
   }

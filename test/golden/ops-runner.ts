@@ -189,7 +189,8 @@ export async function checkOpCase(c: OpCase, backend: Backend): Promise<string |
   if (Array.isArray(kw.entries) && backend.readSync === undefined) kw.entries = await E.hostIndexEntries(kw.entries as E.IndexEntry[]);
   let result: Tensor | Tensor[];
   try {
-    result = fn(args, kw);
+    // Ops whose output size depends on values (nonzero, unique) read them first: async.
+    result = await fn(args, kw);
   } catch (e) {
     if (c.error === undefined) return `threw ${(e as Error).message}`;
     if (!(e instanceof E.TorchError)) return `threw a non-Torch error: ${(e as Error).message}`;

@@ -7,7 +7,7 @@ import type { Tensor } from '../../engine/index';
 
 export type Arg = Tensor | number | boolean | E.PyFloat | null | Arg[];
 export type Kw = Record<string, unknown>;
-export type OpFn = (args: Arg[], kw: Kw) => Tensor | Tensor[];
+export type OpFn = (args: Arg[], kw: Kw) => Tensor | Tensor[] | Promise<Tensor | Tensor[]>;
 
 const T = (a: Arg) => a as Tensor;
 const S = (a: Arg) => a as E.TensorOrScalar;
