@@ -8,6 +8,7 @@ import type { CpuKernel } from './types';
 import { dataOf } from './types';
 import { offsetsOrNull } from './strided';
 import { numelOf } from '../../../core/shape';
+import { activationKernels } from './activation';
 
 type F = (x: number) => number;
 const fr = Math.fround;
@@ -83,4 +84,5 @@ export const unaryKernels: ReadonlyArray<readonly [string, CpuKernel]> = [
   ['isnan', mapKernel((v) => (v !== v ? 1 : 0))],
   ['isinf', mapKernel((v) => (v === Infinity || v === -Infinity ? 1 : 0))],
   ['clamp', clampKernel],
+  ...activationKernels,
 ];

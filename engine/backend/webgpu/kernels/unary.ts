@@ -6,6 +6,7 @@ import type { KernelAttrs } from '../../backend';
 import type { GpuKernel } from '../context';
 import type { ElementwiseOp } from './elementwise';
 import { computeType, runElementwise } from './elementwise';
+import { activationKernels } from './activation';
 
 const FLOAT_HELPERS = `
 fn log_g(x: f32) -> f32 {
@@ -171,4 +172,5 @@ export const FLOAT_HELPER_SOURCE = FLOAT_HELPERS;
 export const unaryKernels: ReadonlyArray<readonly [string, GpuKernel]> = [
   ...Object.entries(FORMS).map(([name, form]) => [name, unaryKernel(name, form)] as const),
   ['clamp', clampKernel],
+  ...activationKernels,
 ];

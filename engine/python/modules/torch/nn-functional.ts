@@ -9,8 +9,11 @@ import { toBool, toInt, toNumber } from './convert';
 import { bind, type Bound } from './signature';
 import * as E from './engine-ops';
 import { generatorArg } from './random-generator';
+import { activationLossFunctional } from './activation-loss-bindings';
+import { cnnFunctional } from './nn-cnn';
+import { oneHot } from '../../../ops/one-hot';
 
-type Fn = (b: Bound) => PyValue;
+type Fn = (b: Bound) => PyValue | Promise<PyValue>;
 
 const T = (b: Bound, name = 'input'): Tensor => expectTensor(b[name] ?? null, 'functional', name);
 const optT = (v: PyValue | undefined): Tensor | null => (v === undefined || v === null ? null : asTensor(v));
@@ -27,6 +30,7 @@ function table(entries: [string, string[], Fn][]): Map<string, PyValue> {
 
 export function functionalModule(): Map<string, PyValue> {
   return table([
+    ...activationLossFunctional(),
     ['relu', ['input', 'inplace'], (b) => wrapTensor(E.relu(T(b)))],
     ['sigmoid', ['input'], (b) => wrapTensor(E.sigmoid(T(b)))],
     ['tanh', ['input'], (b) => wrapTensor(E.tanh(T(b)))],
@@ -41,6 +45,8 @@ export function functionalModule(): Map<string, PyValue> {
     ['cross_entropy', ['input', 'target', 'weight', 'size_average', 'ignore_index', 'reduce', 'reduction', 'label_smoothing'], (b) =>
       wrapTensor(F.crossEntropy(T(b), T(b, 'target'), { weight: optT(b.weight), ignoreIndex: b.ignore_index === undefined ? -100 : toInt(b.ignore_index, 'ignore_index'), reduction: str(b.reduction, 'mean') }))],
     ['mse_loss', ['input', 'target', 'size_average', 'reduce', 'reduction'], (b) => wrapTensor(F.mseLoss(T(b), T(b, 'target'), str(b.reduction, 'mean')))],
+    ...cnnFunctional(),
+    ['one_hot', ['tensor', 'num_classes'], async (b) => wrapTensor(await oneHot(T(b, 'tensor'), b.num_classes === undefined ? -1 : toInt(b.num_classes, 'num_classes')))],
   ]);
 }
 

@@ -15,6 +15,7 @@ import { toBool, toInt, toNumber } from './convert';
 import { bind, requirePyArgs, type Bound } from './signature';
 import { asModule, bindNative, expectModule, layerClasses, moduleClass, wrapModule } from './nn-module';
 import { Parameter } from '../../../nn/parameter';
+import { activationLossLayers } from './activation-loss-bindings';
 import { CNN_REQUIRED, cnnLayers } from './nn-cnn';
 
 type Make = (b: Bound, args: PyValue[]) => Module;
@@ -73,6 +74,7 @@ function sequenceMethods(c: PyClass): void {
 
 export function nnLayers(): Map<string, PyValue> {
   const classes: PyClass[] = [
+    ...activationLossLayers(layer),
     layer('Linear', 'linear', ['in_features', 'out_features', 'bias', 'device', 'dtype'], (b) =>
       new nn.Linear(toInt(b.in_features!, 'in_features'), toInt(b.out_features!, 'out_features'), {
         bias: bool(b.bias, 'bias', true),

@@ -12,6 +12,7 @@ import { returnTypes } from './return-types';
 import * as E from './engine-ops';
 import { withOperands } from './hooks';
 import { MORE } from './more-ops';
+import { ACTIVATION_SHARED } from './activation-loss-bindings';
 import { TENSORFN } from './tensorfn-ops';
 
 export interface SharedOp {
@@ -137,6 +138,7 @@ export const SHARED: Record<string, SharedOp> = {
   detach: unary((t) => E.detach(t)),
   clone: unary((t) => E.clone(t)),
   ...MORE,
+  ...ACTIVATION_SHARED,
   ...TENSORFN,
 };
 
