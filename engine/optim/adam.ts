@@ -26,11 +26,13 @@ export interface AdamOptions {
   weightDecay?: number;
   amsgrad?: boolean;
   maximize?: boolean;
+  /** AdamW's update: p *= 1 - lr*wd before the step instead of adding wd*p to the grad. */
+  decoupledWeightDecay?: boolean;
 }
 
 export class Adam extends Optimizer {
   private readonly steps = new Map<Tensor, number>();
-  constructor(params: ParamsInput | Tensor, o: AdamOptions = {}) {
+  constructor(params: ParamsInput | Tensor, o: AdamOptions = {}, typeName = 'Adam') {
     const lr = o.lr ?? 1e-3;
     const betas = o.betas ?? [0.9, 0.999];
     const eps = o.eps ?? 1e-8;
@@ -40,10 +42,10 @@ export class Adam extends Optimizer {
     if (!(betas[0] >= 0.0 && betas[0] < 1.0)) throw valueError(`Invalid beta parameter at index 0: ${pyRepr(betas[0])}`);
     if (!(betas[1] >= 0.0 && betas[1] < 1.0)) throw valueError(`Invalid beta parameter at index 1: ${pyRepr(betas[1])}`);
     if (!(weightDecay >= 0.0)) throw valueError(`Invalid weight_decay value: ${pyRepr(weightDecay)}`);
-    super('Adam', params, {
+    super(typeName, params, {
       lr, betas: [betas[0], betas[1]], eps, weight_decay: weightDecay, amsgrad: o.amsgrad ?? false,
       maximize: o.maximize ?? false, foreach: null, capturable: false, differentiable: false, fused: null,
-      decoupled_weight_decay: false,
+      decoupled_weight_decay: o.decoupledWeightDecay ?? false,
     });
   }
 
@@ -51,7 +53,7 @@ export class Adam extends Optimizer {
     const betas = g.betas as readonly number[];
     const h: Hyper = {
       lr: num(g, 'lr'), beta1: betas[0], beta2: betas[1], eps: num(g, 'eps'), wd: num(g, 'weight_decay'),
-      amsgrad: Boolean(g.amsgrad), maximize: Boolean(g.maximize),
+      amsgrad: Boolean(g.amsgrad), maximize: Boolean(g.maximize), decoupled: Boolean(g.decoupled_weight_decay),
     };
     for (const p of g.params) {
       if (p.grad === null) continue;
@@ -76,7 +78,9 @@ export class Adam extends Optimizer {
   }
 }
 
-interface Hyper { lr: number; beta1: number; beta2: number; eps: number; wd: number; amsgrad: boolean; maximize: boolean }
+interface Hyper {
+  lr: number; beta1: number; beta2: number; eps: number; wd: number; amsgrad: boolean; maximize: boolean; decoupled: boolean;
+}
 
 function adamUpdate(p: Tensor, grad: Tensor, st: Record<string, unknown>, step: number, h: Hyper): void {
   const P = dense(p);
@@ -90,7 +94,7 @@ function adamUpdate(p: Tensor, grad: Tensor, st: Record<string, unknown>, step: 
   const bc2 = 1 - h.beta2 ** step;
   const w = r(1 - h.beta1);
   const c: AdamConsts = {
-    wd: r(h.wd), useWd: h.wd !== 0, maximize: h.maximize, w, small: Math.abs(w) < 0.5, wm1: r(w - 1),
+    wd: r(h.wd), useWd: h.wd !== 0 && !h.decoupled, decay: h.wd !== 0 && h.decoupled ? r(1 - h.lr * h.wd) : 1, maximize: h.maximize, w, small: Math.abs(w) < 0.5, wm1: r(w - 1),
     b2: r(h.beta2), oneMinusB2: r(1 - h.beta2), bc2Sqrt: r(bc2 ** 0.5), eps: r(h.eps), negStep: r(-(h.lr / bc1)),
   };
   // Two copies of one loop so each stays monomorphic (V8 inlines fmaf / fround).
@@ -103,7 +107,7 @@ function adamUpdate(p: Tensor, grad: Tensor, st: Record<string, unknown>, step: 
 }
 
 interface AdamConsts {
-  wd: number; useWd: boolean; maximize: boolean; w: number; small: boolean; wm1: number;
+  wd: number; useWd: boolean; decay: number; maximize: boolean; w: number; small: boolean; wm1: number;
   b2: number; oneMinusB2: number; bc2Sqrt: number; eps: number; negStep: number;
 }
 
@@ -129,7 +133,9 @@ function adamLoopF32(pd: Arr, po: number, gd: Arr, go: number, md: Arr, mo: numb
       xd[xo + i] = vmax;
     }
     const denom = f(f(f(Math.sqrt(vmax)) / c.bc2Sqrt) + c.eps);
-    pd[po + i] = f(pd[po + i] + f(f(c.negStep * m) / denom));
+    // AdamW's param.mul_(1 - lr*wd) comes first in PyTorch; it touches only p.
+    const p0 = c.decay === 1 ? pd[po + i] : f(pd[po + i] * c.decay);
+    pd[po + i] = f(p0 + f(f(c.negStep * m) / denom));
   }
 }
 
@@ -151,6 +157,7 @@ function adamLoopF64(pd: Arr, po: number, gd: Arr, go: number, md: Arr, mo: numb
       xd[xo + i] = vmax;
     }
     const denom = Math.sqrt(vmax) / c.bc2Sqrt + c.eps;
-    pd[po + i] = pd[po + i] + (c.negStep * m) / denom;
+    const p0 = c.decay === 1 ? pd[po + i] : pd[po + i] * c.decay;
+    pd[po + i] = p0 + (c.negStep * m) / denom;
   }
 }

@@ -1,3 +1,10 @@
 export { Optimizer, type ParamGroup, type ParamsInput } from './optimizer';
 export { SGD, type SGDOptions } from './sgd';
 export { Adam, type AdamOptions } from './adam';
+export { AdamW, type AdamWOptions } from './adamw';
+export { RMSprop, type RMSpropOptions } from './rmsprop';
+export { Adagrad, type AdagradOptions } from './adagrad';
+export {
+  LRScheduler, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR, LambdaLR,
+} from './lr-scheduler';
+export { ReduceLROnPlateau, type PlateauOptions } from './plateau';

@@ -60,7 +60,9 @@ export function sgdKernels(p: Tensor, grad: Tensor, buf: Tensor | null, fresh: b
   k.run('add', [p, g], p, { alpha: -h.lr });
 }
 
-export interface AdamHyper { lr: number; beta1: number; beta2: number; eps: number; wd: number; amsgrad: boolean; maximize: boolean }
+export interface AdamHyper {
+  lr: number; beta1: number; beta2: number; eps: number; wd: number; amsgrad: boolean; maximize: boolean; decoupled?: boolean;
+}
 
 export function adamKernels(p: Tensor, grad: Tensor, st: Record<string, unknown>, step: number, h: AdamHyper): void {
   const k = new Ops(p.backend, p);
@@ -72,7 +74,9 @@ export function adamKernels(p: Tensor, grad: Tensor, st: Record<string, unknown>
     k.run('neg', [g], t);
     g = t;
   }
-  if (h.wd !== 0) {
+  if (h.wd !== 0 && h.decoupled) {
+    k.run('mul', [p, k.scalar(1 - h.lr * h.wd)], p);
+  } else if (h.wd !== 0) {
     const t = k.tmp();
     k.run('add', [g, p], t, { alpha: h.wd });
     g = t;

@@ -23,6 +23,9 @@ export abstract class Optimizer {
   readonly paramGroups: ParamGroup[] = [];
   /** optimizer.state[p]: a dict per parameter, created on first use. */
   readonly state = new Map<Tensor, Record<string, unknown>>();
+  /** How many times step() ran: an LR scheduler warns when it is stepped
+   *  first (PyTorch's `_opt_called`). */
+  stepCalls = 0;
 
   constructor(typeName: string, params: ParamsInput | Tensor, defaults: Record<string, unknown>) {
     this.typeName = typeName;
@@ -88,6 +91,7 @@ export abstract class Optimizer {
    *  the loss) is called first when given; its result is returned. */
   step(closure?: () => unknown): unknown {
     const loss = closure ? closure() : null;
+    this.stepCalls++;
     for (const g of this.paramGroups) this.updateGroup(g);
     return loss;
   }
@@ -96,6 +100,7 @@ export abstract class Optimizer {
    *  loss, then updates. */
   async stepAsync(closure?: () => unknown): Promise<unknown> {
     const loss = closure ? await closure() : null;
+    this.stepCalls++;
     for (const g of this.paramGroups) this.updateGroup(g);
     return loss;
   }

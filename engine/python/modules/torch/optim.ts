@@ -1,7 +1,10 @@
-// torch.optim: SGD and Adam over engine/optim. step() reports each update to
-// the trace (loss, per-parameter grad and weight norms).
-import { Adam, SGD, type Optimizer, type ParamsInput } from '../../../optim/index';
-import type { Tensor } from '../../../tensor';
+// torch.optim: SGD, Adam, AdamW, RMSprop and Adagrad over engine/optim.
+// step() reports each update to the trace (loss, per-parameter grad and
+// weight norms) for every optimizer class alike.
+import {
+  Adagrad, Adam, AdamW, RMSprop, SGD, type Optimizer, type ParamGroup, type ParamsInput,
+} from '../../../optim/index';
+import { Tensor as TensorClass, type Tensor } from '../../../tensor';
 import { pyError } from '../../runtime/exceptions';
 import { PyDict } from '../../runtime/dict';
 import { type CallContext, PyClass, PyInstance, PyList, PyTuple, builtinClasses, type PyValue } from '../../runtime/objects';
@@ -9,14 +12,15 @@ import { toArray } from '../../runtime/iter';
 import { asTensor, wrapTensor } from './classes';
 import { defMethod, defProperty } from './define';
 import { isSequence, items, toBool, toNumber } from './convert';
-import { bind } from './signature';
+import { bind, type Bound } from './signature';
 import { torchHooks } from './hooks';
 import { paramName } from './param-names';
 
 export const optimizerClass = new PyClass('Optimizer', [builtinClasses.object]);
 optimizerClass.module = 'torch.optim.optimizer';
 
-const O = (v: PyValue): Optimizer => {
+/** The engine optimizer behind a Python optimizer object. */
+export const O = (v: PyValue): Optimizer => {
   const o = (v as PyInstance).native as Optimizer | undefined;
   if (!o) throw pyError('RuntimeError', 'optimizer is not initialised');
   return o;
@@ -24,39 +28,53 @@ const O = (v: PyValue): Optimizer => {
 
 type ParamEntry = Tensor | { params: Tensor[]; [k: string]: unknown };
 
-async function collectParams(ctx: CallContext, v: PyValue): Promise<ParamEntry[]> {
+/** The params argument for the engine, plus each group's options exactly as
+ *  the program wrote them (an int stays an int in param_groups). */
+async function collectParams(ctx: CallContext, v: PyValue): Promise<[ParamEntry[], Map<string, PyValue>[]]> {
   const out: ParamEntry[] = [];
+  const raw: Map<string, PyValue>[] = [];
   for (const x of await toArray(ctx, v)) {
     const t = asTensor(x);
     if (t) { out.push(t); continue; }
     if (x instanceof PyDict) {
       const g: { params: Tensor[]; [k: string]: unknown } = { params: [] };
+      const r = new Map<string, PyValue>();
       for (const [k, val] of x.entries()) {
         if (k === 'params') g.params = isSequence(val) ? items(val).map((p) => asTensor(p)!) : [asTensor(val)!];
-        else g[String(k)] = typeof val === 'bigint' ? Number(val) : val;
+        else {
+          g[String(k)] = hyperFromPy(val);
+          r.set(String(k), val);
+        }
       }
       out.push(g);
+      raw.push(r);
       continue;
     }
     throw pyError('TypeError', `optimizer can only optimize Tensors, but one of the params is ${typeof x}`);
   }
-  return out;
+  return [out, raw];
 }
 
-function optimizer(name: string, params: string[], make: (ps: ParamEntry[], b: Record<string, PyValue | undefined>) => Optimizer): PyClass {
+function optimizer(name: string, params: string[], make: (ps: ParamEntry[], b: Bound) => Optimizer): PyClass {
   const c = new PyClass(name, [optimizerClass]);
   c.module = `torch.optim.${name.toLowerCase()}`;
   defMethod(c, '__init__', async (self, args, kwargs, ctx) => {
-    const b = bind(name, params, args, kwargs);
-    const ps = await collectParams(ctx, b.params ?? null);
+    const b = bind(`${name}.__init__`, params, args, kwargs);
+    const [ps, rawGroups] = await collectParams(ctx, b.params ?? null);
     if (ps.length === 0) throw pyError('ValueError', 'optimizer got an empty parameter list');
-    (self as PyInstance).native = make(ps, b);
+    const opt = make(ps, b);
+    (self as PyInstance).native = opt;
+    groupDicts.set(opt, opt.paramGroups.map((g, i) => groupDict(g, b, rawGroups[i])));
     return null;
   });
   return c;
 }
 
 const num = (v: PyValue | undefined, what: string): number | undefined => (v === undefined || v === null ? undefined : toNumber(v, what));
+const bool = (v: PyValue | undefined, what: string): boolean | undefined => (v === undefined ? undefined : toBool(v, what));
+function pair(v: PyValue | undefined): [number, number] | undefined {
+  return v && isSequence(v) ? items(v).map((x) => toNumber(x, 'betas')) as [number, number] : undefined;
+}
 
 defMethod(optimizerClass, 'zero_grad', (self, args, kw) => {
   const b = bind('zero_grad', ['set_to_none'], args, kw);
@@ -75,11 +93,18 @@ defMethod(optimizerClass, 'step', async (self, args, _kw, ctx) => {
   await torchHooks.onStep?.(ctx.currentRange, params);
   return loss;
 });
-defMethod(optimizerClass, '__repr__', (self) => O(self).repr());
+defMethod(optimizerClass, '__repr__', (self) => {
+  syncGroups(O(self));
+  return O(self).repr();
+});
 
-// param_groups: dicts the program may edit (optimizer.param_groups[0]['lr'] = 0.01);
-// edits are written back to the engine's groups before each step.
+// param_groups: one dict per group, made with the optimizer and kept, as in
+// Python (`g = opt.param_groups[0]; g['lr'] = 0.01` works at any time). The
+// dicts are the truth for hyper-parameters: they are copied into the
+// engine's groups before each step, and a scheduler's new lr is written back.
 const groupDicts = new WeakMap<Optimizer, PyDict[]>();
+const groupLists = new WeakMap<Optimizer, PyList>();
+
 function hyperToPy(v: unknown): PyValue {
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
   if (Array.isArray(v)) return new PyTuple(v.map(hyperToPy));
@@ -87,10 +112,32 @@ function hyperToPy(v: unknown): PyValue {
 }
 function hyperFromPy(v: PyValue): unknown {
   if (typeof v === 'bigint') return Number(v);
-  if (v instanceof PyTuple) return v.items.map(hyperFromPy);
+  if (v instanceof PyTuple || v instanceof PyList) return v.items.map(hyperFromPy);
   return v;
 }
-function syncGroups(opt: Optimizer): void {
+
+/** A group's dict: the program's own values where it gave them, else the
+ *  defaults (ints where PyTorch's default is an int: weight_decay 0). */
+function groupDict(g: ParamGroup, b: Bound, raw: Map<string, PyValue> | undefined): PyDict {
+  const d = new PyDict();
+  for (const [k, v] of Object.entries(g)) {
+    if (k === 'params') d.set(k, new PyList(g.params.map(wrapTensor)));
+    else d.set(k, raw?.get(k) ?? b[k] ?? hyperToPy(v));
+  }
+  return d;
+}
+
+export function groupDictsOf(opt: Optimizer): PyDict[] {
+  let dicts = groupDicts.get(opt);
+  if (!dicts) {
+    dicts = opt.paramGroups.map((g) => groupDict(g, {}, undefined));
+    groupDicts.set(opt, dicts);
+  }
+  return dicts;
+}
+
+/** The program's edits of param_groups, into the engine's groups. */
+export function syncGroups(opt: Optimizer): void {
   const dicts = groupDicts.get(opt);
   if (!dicts) return;
   opt.paramGroups.forEach((g, i) => {
@@ -99,31 +146,74 @@ function syncGroups(opt: Optimizer): void {
     for (const [k, v] of d.entries()) if (k !== 'params') g[String(k)] = hyperFromPy(v);
   });
 }
+
+/** A scheduler's lrs (and initial_lr), from the engine's groups into the
+ *  dicts. A value that did not change keeps its Python type (lr=1 stays 1). */
+export function writeLrsBack(opt: Optimizer): void {
+  const dicts = groupDictsOf(opt);
+  opt.paramGroups.forEach((g, i) => {
+    const d = dicts[i];
+    for (const key of ['lr', 'initial_lr']) {
+      if (!(key in g)) continue;
+      const now = d.get(key);
+      const v = g[key] as number;
+      if (now === undefined && key === 'initial_lr') d.set(key, d.get('lr') ?? v);
+      else if (now === undefined || Number(now) !== v) d.set(key, v);
+    }
+  });
+}
+
 defProperty(optimizerClass, 'param_groups', (self) => {
   const opt = O(self);
-  syncGroups(opt);
-  const dicts = opt.paramGroups.map((g) => {
+  let list = groupLists.get(opt);
+  if (!list) {
+    list = new PyList(groupDictsOf(opt));
+    groupLists.set(opt, list);
+  }
+  return list;
+});
+// optimizer.state: a dict from each parameter to its state dict (step,
+// exp_avg, ...), read from the engine on each access.
+defProperty(optimizerClass, 'state', (self) => {
+  const out = new PyDict();
+  for (const [p, st] of O(self).state) {
     const d = new PyDict();
-    for (const [k, v] of Object.entries(g)) d.set(k, k === 'params' ? new PyList(g.params.map(wrapTensor)) : hyperToPy(v));
-    return d;
-  });
-  groupDicts.set(opt, dicts);
-  return new PyList(dicts);
+    for (const [k, v] of Object.entries(st)) d.set(k, v instanceof TensorClass ? wrapTensor(v) : hyperToPy(v));
+    out.set(wrapTensor(p), d);
+  }
+  return out;
+});
+defProperty(optimizerClass, 'defaults', (self) => {
+  const d = new PyDict();
+  for (const [k, v] of Object.entries(O(self).defaults)) d.set(k, hyperToPy(v));
+  return d;
 });
 
 export function optimModule(): Map<string, PyValue> {
   const m = new Map<string, PyValue>();
   m.set('Optimizer', optimizerClass);
-  m.set('SGD', optimizer('SGD', ['params', 'lr', 'momentum', 'dampening', 'weight_decay', 'nesterov', 'maximize'], (ps, b) => new SGD(ps as ParamsInput, {
+  m.set('SGD', optimizer('SGD', ['params', 'lr', 'momentum', 'dampening', 'weight_decay', 'nesterov', '*', 'maximize', 'foreach', 'differentiable', 'fused'], (ps, b) => new SGD(ps as ParamsInput, {
     lr: num(b.lr, 'lr'), momentum: num(b.momentum, 'momentum'), dampening: num(b.dampening, 'dampening'),
-    weightDecay: num(b.weight_decay, 'weight_decay'), nesterov: b.nesterov === undefined ? undefined : toBool(b.nesterov, 'nesterov'),
+    weightDecay: num(b.weight_decay, 'weight_decay'), nesterov: bool(b.nesterov, 'nesterov'), maximize: bool(b.maximize, 'maximize'),
   })));
-  m.set('Adam', optimizer('Adam', ['params', 'lr', 'betas', 'eps', 'weight_decay', 'amsgrad', 'maximize'], (ps, b) => {
-    const betas = b.betas && isSequence(b.betas) ? items(b.betas).map((x) => toNumber(x, 'betas')) as [number, number] : undefined;
-    return new Adam(ps as ParamsInput, {
-      lr: num(b.lr, 'lr'), betas, eps: num(b.eps, 'eps'), weightDecay: num(b.weight_decay, 'weight_decay'),
-      amsgrad: b.amsgrad === undefined ? undefined : toBool(b.amsgrad, 'amsgrad'),
-    });
-  }));
+  const adamParams = ['params', 'lr', 'betas', 'eps', 'weight_decay', 'amsgrad', '*', 'foreach', 'maximize', 'capturable', 'differentiable', 'fused'];
+  m.set('Adam', optimizer('Adam', [...adamParams, 'decoupled_weight_decay'], (ps, b) => new Adam(ps as ParamsInput, {
+    lr: num(b.lr, 'lr'), betas: pair(b.betas), eps: num(b.eps, 'eps'), weightDecay: num(b.weight_decay, 'weight_decay'),
+    amsgrad: bool(b.amsgrad, 'amsgrad'), maximize: bool(b.maximize, 'maximize'),
+    decoupledWeightDecay: bool(b.decoupled_weight_decay, 'decoupled_weight_decay'),
+  })));
+  m.set('AdamW', optimizer('AdamW', adamParams, (ps, b) => new AdamW(ps as ParamsInput, {
+    lr: num(b.lr, 'lr'), betas: pair(b.betas), eps: num(b.eps, 'eps'), weightDecay: num(b.weight_decay, 'weight_decay'),
+    amsgrad: bool(b.amsgrad, 'amsgrad'), maximize: bool(b.maximize, 'maximize'),
+  })));
+  m.set('RMSprop', optimizer('RMSprop', ['params', 'lr', 'alpha', 'eps', 'weight_decay', 'momentum', 'centered', 'capturable', 'foreach', 'maximize', 'differentiable'], (ps, b) => new RMSprop(ps as ParamsInput, {
+    lr: num(b.lr, 'lr'), alpha: num(b.alpha, 'alpha'), eps: num(b.eps, 'eps'), weightDecay: num(b.weight_decay, 'weight_decay'),
+    momentum: num(b.momentum, 'momentum'), centered: bool(b.centered, 'centered'), maximize: bool(b.maximize, 'maximize'),
+  })));
+  m.set('Adagrad', optimizer('Adagrad', ['params', 'lr', 'lr_decay', 'weight_decay', 'initial_accumulator_value', 'eps', 'foreach', '*', 'maximize', 'differentiable', 'fused'], (ps, b) => new Adagrad(ps as ParamsInput, {
+    lr: num(b.lr, 'lr'), lrDecay: num(b.lr_decay, 'lr_decay'), weightDecay: num(b.weight_decay, 'weight_decay'),
+    initialAccumulatorValue: num(b.initial_accumulator_value, 'initial_accumulator_value'), eps: num(b.eps, 'eps'),
+    maximize: bool(b.maximize, 'maximize'),
+  })));
   return m;
 }

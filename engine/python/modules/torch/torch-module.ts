@@ -11,6 +11,7 @@ import { torchFunctions } from './functions';
 import { nnLayers } from './nn-layers';
 import { functionalModule, initModule } from './nn-functional';
 import { optimModule } from './optim';
+import { lrSchedulerModule } from './lr-scheduler';
 import { dataModule } from './data';
 import './size';
 import './tensor-arith';
@@ -47,6 +48,7 @@ const nnMembers = once(nnLayers);
 const functionalMembers = once(functionalModule);
 const initMembers = once(initModule);
 const optimMembers = once(optimModule);
+const lrSchedulerMembers = once(lrSchedulerModule);
 const dataMembers = once(dataModule);
 
 export function createTorchModules(): TorchModules {
@@ -77,6 +79,7 @@ export function createTorchModules(): TorchModules {
   nn.dict.set('functional', functional);
   nn.dict.set('init', init);
   const optim = moduleOf('torch.optim', optimMembers());
+  optim.dict.set('lr_scheduler', moduleOf('torch.optim.lr_scheduler', lrSchedulerMembers()));
   const data = moduleOf('torch.utils.data', dataMembers());
   const utils = moduleOf('torch.utils', new Map([['data', data]]));
   d.set('nn', nn);

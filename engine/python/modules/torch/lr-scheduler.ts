@@ -1,0 +1,251 @@
+// torch.optim.lr_scheduler over engine/optim: StepLR, MultiStepLR,
+// ExponentialLR, CosineAnnealingLR, LambdaLR (a Python lr_lambda) and
+// ReduceLROnPlateau. A scheduler reads the optimizer's param_groups dicts and
+// writes its new lrs back into them, so `optimizer.param_groups[0]['lr']`
+// and the next optimizer.step() see the schedule. Its UserWarnings go to
+// stderr the way Python's warnings module prints them.
+import {
+  CosineAnnealingLR, ExponentialLR, LambdaLR, type LRScheduler, MultiStepLR, ReduceLROnPlateau, StepLR,
+  type Optimizer,
+} from '../../../optim/index';
+import { pyError } from '../../runtime/exceptions';
+import { PyDict } from '../../runtime/dict';
+import { type CallContext, PyClass, PyInstance, PyList, builtinClasses, type PyValue } from '../../runtime/objects';
+import { toArray } from '../../runtime/iter';
+import { typeName } from '../../runtime/protocol';
+import { asTensor } from './classes';
+import { defMethod, defProperty } from './define';
+import { isSequence, items, toInt, toNumber } from './convert';
+import { bind, required, type Bound } from './signature';
+import { O, groupDictsOf, optimizerClass, syncGroups, writeLrsBack } from './optim';
+import { warnAt } from './warn';
+
+type AnyScheduler = LRScheduler | ReduceLROnPlateau;
+
+/** What a Python scheduler object holds. */
+interface Box {
+  s: AnyScheduler;
+  optimizer: PyInstance;
+  /** Constructor arguments as the program gave them (state_dict prints them). */
+  args: Bound;
+  /** get_last_lr(): the groups' lr values, of their Python types. */
+  lastLr: PyValue[];
+  /** LambdaLR: the Python lr_lambdas and the factors for the coming step. */
+  lambdas?: PyValue[];
+  factors?: number[];
+}
+
+const box = (v: PyValue): Box => {
+  const b = (v as PyInstance).native as Box | undefined;
+  if (!b) throw pyError('RuntimeError', 'lr scheduler is not initialised');
+  return b;
+};
+
+export const lrSchedulerClass = new PyClass('LRScheduler', [builtinClasses.object]);
+lrSchedulerClass.module = 'torch.optim.lr_scheduler';
+
+function optimizerArg(v: PyValue | undefined): [PyInstance, Optimizer] {
+  if (!(v instanceof PyInstance) || !v.cls.mro.includes(optimizerClass)) {
+    throw pyError('TypeError', `${typeName(v ?? null)} is not an Optimizer`);
+  }
+  return [v, O(v)];
+}
+
+/** Runs an engine step, then mirrors its lrs into the dicts and prints the
+ *  warnings it raised. */
+async function stepped(ctx: CallContext, b: Box, run: () => void): Promise<void> {
+  const warnings: string[] = [];
+  b.s.warn = (m) => warnings.push(m);
+  syncGroups(b.s.optimizer);
+  try {
+    run();
+  } finally {
+    b.s.warn = () => {};
+  }
+  afterStep(b);
+  for (const w of warnings) warnAt(ctx, 'UserWarning', w);
+}
+
+function afterStep(b: Box): void {
+  writeLrsBack(b.s.optimizer);
+  b.lastLr = groupDictsOf(b.s.optimizer).map((d) => d.get('lr') ?? null);
+}
+
+/** LambdaLR's lambdas are Python functions (async); they are called for the
+ *  coming epoch before the engine's synchronous step reads their values. */
+async function prepareLambdas(ctx: CallContext, b: Box, epoch: number): Promise<void> {
+  if (!b.lambdas) return;
+  const out: number[] = [];
+  for (const fn of b.lambdas) {
+    const v = await ctx.call(fn, [BigInt(epoch)]);
+    const t = asTensor(v);
+    out.push(t ? t.item() : toNumber(v, 'lr_lambda'));
+  }
+  b.factors = out;
+}
+
+/** params[0..nRequired) have no default. */
+function scheduler(name: string, params: string[], nRequired: number,
+  make: (opt: Optimizer, a: Bound, b: Box, lastEpoch: number) => AnyScheduler): PyClass {
+  const c = new PyClass(name, [lrSchedulerClass]);
+  c.module = 'torch.optim.lr_scheduler';
+  defMethod(c, '__init__', async (self, args, kwargs, ctx) => {
+    const a = bind(`${name}.__init__`, params, args, kwargs);
+    for (const p of params.slice(0, nRequired)) required(a, p, `${name}.__init__`);
+    if (a.milestones !== undefined) a.milestones = new PyList(await toArray(ctx, a.milestones));
+    const [pyOpt, opt] = optimizerArg(a.optimizer);
+    const lastEpoch = a.last_epoch === undefined ? -1 : toInt(a.last_epoch, 'last_epoch');
+    if (lastEpoch !== -1) {
+      opt.paramGroups.forEach((g, i) => {
+        if (!('initial_lr' in g)) {
+          throw pyError('KeyError', `param 'initial_lr' is not specified in param_groups[${i}] when resuming scheduler with last_epoch >= 0.\n` +
+            "This typically happens when:\n1. You're trying to resume training from a checkpoint but haven't properly loaded the optimizer state\n" +
+            "2. You're using last_epoch >= 0 for a fresh training run (not recommended)");
+        }
+      });
+    }
+    const b: Box = { s: null as unknown as AnyScheduler, optimizer: pyOpt, args: a, lastLr: [] };
+    if (a.lr_lambda !== undefined) {
+      const given = a.lr_lambda;
+      const n = opt.paramGroups.length;
+      if (isSequence(given)) {
+        if (items(given).length !== n) throw pyError('ValueError', `Expected ${n} lr_lambdas, but got ${items(given).length}`);
+        b.lambdas = [...items(given)];
+      } else {
+        b.lambdas = new Array<PyValue>(n).fill(given);
+      }
+      await prepareLambdas(ctx, b, lastEpoch + 1);
+    }
+    (self as PyInstance).native = b;
+    syncGroups(opt);
+    // The constructor's first step cannot warn (PyTorch warns from the second).
+    b.s = make(opt, a, b, lastEpoch);
+    afterStep(b);
+    return null;
+  });
+  return c;
+}
+
+const optNum = (v: PyValue | undefined, what: string, dflt: number): number => (v === undefined ? dflt : toNumber(v, what));
+
+defMethod(lrSchedulerClass, 'step', async (self, args, kwargs, ctx) => {
+  const b = box(self);
+  const s = b.s;
+  if (s instanceof ReduceLROnPlateau) {
+    const a = bind('ReduceLROnPlateau.step', ['metrics', 'epoch'], args, kwargs);
+    const m = required(a, 'metrics', 'ReduceLROnPlateau.step');
+    const t = asTensor(m);
+    const metric = t ? t.item() : toNumber(m, 'metrics');
+    const epoch = a.epoch === undefined || a.epoch === null ? undefined : toInt(a.epoch, 'epoch');
+    await stepped(ctx, b, () => s.step(metric, epoch));
+    return null;
+  }
+  const a = bind(`${s.typeName}.step`, ['epoch'], args, kwargs);
+  const epoch = a.epoch === undefined || a.epoch === null ? undefined : toInt(a.epoch, 'epoch');
+  await prepareLambdas(ctx, b, epoch ?? s.lastEpoch + 1);
+  await stepped(ctx, b, () => s.step(epoch));
+  return null;
+});
+defMethod(lrSchedulerClass, 'get_last_lr', (self) => new PyList(box(self).lastLr.slice()));
+defProperty(lrSchedulerClass, 'optimizer', (self) => box(self).optimizer);
+defProperty(lrSchedulerClass, 'last_epoch', (self) => BigInt(box(self).s.lastEpoch), (self, v) => {
+  box(self).s.lastEpoch = toInt(v, 'last_epoch');
+});
+defProperty(lrSchedulerClass, 'base_lrs', (self) => {
+  const s = box(self).s;
+  if (s instanceof ReduceLROnPlateau) throw pyError('AttributeError', "'ReduceLROnPlateau' object has no attribute 'base_lrs'");
+  return new PyList(groupDictsOf(s.optimizer).map((d) => d.get('initial_lr') ?? null));
+});
+defMethod(lrSchedulerClass, 'state_dict', (self) => stateDict(box(self)));
+defMethod(lrSchedulerClass, 'load_state_dict', (self, args) => {
+  loadStateDict(box(self), args[0]);
+  return null;
+});
+defMethod(lrSchedulerClass, '__repr__', (self) => `<torch.optim.lr_scheduler.${box(self).s.typeName} object>`);
+
+/** state_dict(): the scheduler's __dict__ less the optimizer, in PyTorch's key order. */
+function stateDict(b: Box): PyDict {
+  const d = new PyDict();
+  const s = b.s;
+  const arg = (k: string, dflt: PyValue): void => d.set(k, b.args[k] ?? dflt);
+  if (s instanceof ReduceLROnPlateau) {
+    arg('factor', 0.1);
+    d.set('default_min_lr', s.defaultMinLr === null ? null : b.args.min_lr ?? 0n);
+    d.set('min_lrs', new PyList(s.defaultMinLr === null ? [...items(b.args.min_lr as PyList)] : s.minLrs.map(() => b.args.min_lr ?? 0n)));
+    arg('patience', 10n);
+    arg('cooldown', 0n);
+    arg('eps', 1e-8);
+    d.set('last_epoch', BigInt(s.lastEpoch));
+    d.set('_last_lr', new PyList(b.lastLr.slice()));
+    d.set('mode_worse', s.modeWorse);
+    arg('mode', 'min');
+    arg('threshold', 1e-4);
+    arg('threshold_mode', 'rel');
+    d.set('best', s.best);
+    d.set('cooldown_counter', BigInt(s.cooldownCounter));
+    d.set('num_bad_epochs', BigInt(s.numBadEpochs));
+    return d;
+  }
+  if (s instanceof StepLR) { arg('step_size', null); arg('gamma', 0.1); }
+  if (s instanceof ExponentialLR) arg('gamma', null);
+  if (s instanceof CosineAnnealingLR) { arg('T_max', null); arg('eta_min', 0.0); }
+  d.set('base_lrs', new PyList(groupDictsOf(s.optimizer).map((g) => g.get('initial_lr') ?? null)));
+  d.set('last_epoch', BigInt(s.lastEpoch));
+  d.set('_step_count', BigInt(s.stepCount));
+  d.set('_is_initial', false);
+  d.set('_get_lr_called_within_step', false);
+  d.set('_last_lr', new PyList(b.lastLr.slice()));
+  if (s instanceof LambdaLR) d.set('lr_lambdas', new PyList(s.lrLambdas.map(() => null)));
+  return d;
+}
+
+function loadStateDict(b: Box, v: PyValue | undefined): void {
+  if (!(v instanceof PyDict)) throw pyError('TypeError', `'${typeName(v ?? null)}' object is not a mapping`);
+  const s = b.s;
+  const int = (k: string): number | undefined => (d => (d === undefined ? undefined : toInt(d, k)))(v.get(k));
+  const last = int('last_epoch');
+  if (last !== undefined) s.lastEpoch = last;
+  const lastLr = v.get('_last_lr');
+  if (lastLr instanceof PyList) b.lastLr = [...lastLr.items];
+  if (s instanceof ReduceLROnPlateau) {
+    const best = v.get('best');
+    if (best !== undefined) s.best = toNumber(best, 'best');
+    s.cooldownCounter = int('cooldown_counter') ?? s.cooldownCounter;
+    s.numBadEpochs = int('num_bad_epochs') ?? s.numBadEpochs;
+    return;
+  }
+  s.stepCount = int('_step_count') ?? s.stepCount;
+  const base = v.get('base_lrs');
+  if (base instanceof PyList) s.baseLrs = base.items.map((x) => toNumber(x, 'base_lrs'));
+}
+
+export function lrSchedulerModule(): Map<string, PyValue> {
+  const m = new Map<string, PyValue>();
+  m.set('LRScheduler', lrSchedulerClass);
+  m.set('StepLR', scheduler('StepLR', ['optimizer', 'step_size', 'gamma', 'last_epoch'], 2, (opt, a, _b, last) =>
+    new StepLR(opt, toInt(a.step_size!, 'step_size'), optNum(a.gamma, 'gamma', 0.1), last)));
+  m.set('MultiStepLR', scheduler('MultiStepLR', ['optimizer', 'milestones', 'gamma', 'last_epoch'], 2, (opt, a, _b, last) => {
+    const ms = (a.milestones as PyList).items;
+    return new MultiStepLR(opt, ms.map((x) => toInt(x, 'milestones')), optNum(a.gamma, 'gamma', 0.1), last);
+  }));
+  m.set('ExponentialLR', scheduler('ExponentialLR', ['optimizer', 'gamma', 'last_epoch'], 2, (opt, a, _b, last) =>
+    new ExponentialLR(opt, toNumber(a.gamma!, 'gamma'), last)));
+  m.set('CosineAnnealingLR', scheduler('CosineAnnealingLR', ['optimizer', 'T_max', 'eta_min', 'last_epoch'], 2, (opt, a, _b, last) =>
+    new CosineAnnealingLR(opt, toNumber(a.T_max!, 'T_max'), optNum(a.eta_min, 'eta_min', 0.0), last)));
+  m.set('LambdaLR', scheduler('LambdaLR', ['optimizer', 'lr_lambda', 'last_epoch'], 2, (opt, _a, b, last) =>
+    new LambdaLR(opt, opt.paramGroups.map((_g, i) => () => b.factors![i]), last)));
+  m.set('ReduceLROnPlateau', scheduler('ReduceLROnPlateau',
+    ['optimizer', 'mode', 'factor', 'patience', 'threshold', 'threshold_mode', 'cooldown', 'min_lr', 'eps'], 1, (opt, a) => {
+      const minLr = a.min_lr === undefined ? undefined
+        : isSequence(a.min_lr) ? items(a.min_lr).map((x) => toNumber(x, 'min_lr')) : toNumber(a.min_lr, 'min_lr');
+      return new ReduceLROnPlateau(opt, {
+        mode: a.mode === undefined ? undefined : String(a.mode), factor: a.factor === undefined ? undefined : toNumber(a.factor, 'factor'),
+        patience: a.patience === undefined ? undefined : toInt(a.patience, 'patience'),
+        threshold: a.threshold === undefined ? undefined : toNumber(a.threshold, 'threshold'),
+        thresholdMode: a.threshold_mode === undefined ? undefined : String(a.threshold_mode),
+        cooldown: a.cooldown === undefined ? undefined : toInt(a.cooldown, 'cooldown'),
+        minLr, eps: a.eps === undefined ? undefined : toNumber(a.eps, 'eps'),
+      });
+    }));
+  return m;
+}
