@@ -18,7 +18,8 @@ import { exp } from '../../ops/exp';
 import { log1p } from '../../ops/trig';
 import { clamp } from '../../ops/clamp';
 import { sigmoid } from '../../ops/sigmoid';
-import { c10Name } from '../../ops/elementwise';
+import { c10Name, castTensor } from '../../ops/elementwise';
+import { isFloating } from '../../core/dtype';
 import { checkReduction, type Reduction } from './reduction';
 import { lossNode, reduceLoss } from './loss-node';
 import { rowMajor } from './cpu-data';
@@ -82,6 +83,13 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, o: BceOptions 
   });
 }
 
+/** PyTorch refuses a bool tensor on either side of `-` (the engine's sub allows one). */
+export function checkNotBoolMinuend(t: Tensor): void {
+  if (t.dtype === 'bool') {
+    throw runtimeError('Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+  }
+}
+
 /** log_sigmoid(x) = min(x, 0) - log1p(exp(-|x|)), ATen's stable form. */
 function logSigmoid(x: Tensor): Tensor {
   return sub(clamp(x, null, 0), log1p(exp(neg(abs(x)))));
@@ -92,6 +100,17 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, o: B
   if (!sameShape(input.shape, target.shape)) {
     throw valueError(`Target size (${sizeOf(target.shape)}) must be the same as input size (${sizeOf(input.shape)})`);
   }
+  // ATen builds the loss in place in (1 - target): a bool target fails the
+  // subtraction, an integer one the in-place multiply by the float input, and
+  // a float target's dtype is the loss's.
+  if (target.dtype === 'bool') {
+    // 1 - target: the 1 takes the bool result type, so PyTorch sees two bool tensors.
+    throw runtimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+  }
+  if (!isFloating(target.dtype)) {
+    throw runtimeError(`result type ${c10Name(input.dtype)} can't be cast to the desired output type ${c10Name(target.dtype)}`);
+  }
+  const lossDtype = target.dtype;
   const weight = o.weight ?? null;
   const posWeight = o.posWeight ?? null;
   const numel = input.numel();
@@ -105,6 +124,7 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, o: B
       if (posWeight !== null) ls = mul(ls, add(mul(sub(posWeight, 1), target), 1));
       let loss = sub(mul(rsub(target, 1), input), ls);
       if (weight !== null) loss = mul(loss, weight);
+      if (loss.dtype !== lossDtype) loss = castTensor(loss, lossDtype);
       return reduceLoss(loss, reduction);
     },
     backward: (g) => {

@@ -16,14 +16,19 @@ import { lt, le, ge } from '../../ops/compare';
 import { warnUser } from '../warnings';
 import { checkReduction, type Reduction } from './reduction';
 import { lossNode, reduceLoss } from './loss-node';
+import { checkNotBoolMinuend } from './binary-cross-entropy';
 
 const sizeOf = (s: readonly number[]) => `torch.Size([${s.join(', ')}])`;
 
-/** The warning F.l1_loss, F.mse_loss, F.smooth_l1_loss and F.huber_loss give for a broadcasting target. */
+/** The warning F.l1_loss, F.smooth_l1_loss and F.huber_loss give for a broadcasting target; and (input - target)'s bool rule. */
 function warnSize(input: Tensor, target: Tensor): void {
   if (!sameShape(input.shape, target.shape)) {
     warnUser(`Using a target size (${sizeOf(target.shape)}) that is different to the input size (${sizeOf(input.shape)}). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.`);
   }
+  if (input.dtype === 'bool' && target.dtype === 'bool') {
+    throw runtimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+  }
+  checkNotBoolMinuend(input.dtype === 'bool' ? input : target);
 }
 
 export function l1Loss(input: Tensor, target: Tensor, reductionArg = 'mean'): Tensor {

@@ -20,6 +20,13 @@ tests = [
     lambda: F.gelu(p, approximate='fast'),
     lambda: F.leaky_relu(torch.tensor([1, -2, 3])),
     lambda: F.gelu(torch.tensor([1, 2])),
+    lambda: nn.BCEWithLogitsLoss()(torch.randn(4), torch.tensor([1, 0, 1, 1])),
+    lambda: nn.BCEWithLogitsLoss()(torch.randn(4), torch.tensor([True, False, True, True])),
+    lambda: nn.BCEWithLogitsLoss()(torch.randn(4), torch.tensor([1.0, 0.0, 1.0, 1.0], dtype=torch.float64)).dtype,
+    lambda: nn.BCEWithLogitsLoss()(torch.randn(4, dtype=torch.float64), torch.tensor([1.0, 0.0, 1.0, 1.0])).dtype,
+    lambda: F.l1_loss(p > 0.5, p),
+    lambda: F.l1_loss(p > 0.5, p > 0.2),
+    lambda: F.l1_loss(p, torch.tensor([1, 0, 1, 1])),
 ]
 for t in tests:
     try:
