@@ -13,6 +13,9 @@ export { BCELoss, BCEWithLogitsLoss, L1Loss, SmoothL1Loss, HuberLoss, KLDivLoss 
 export { LeakyReLU, ELU, SiLU, Softplus, GELU } from './modules/activation';
 export { Conv2d, Conv1d, type ConvModuleOptions } from './modules/conv';
 export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from './modules/pooling';
+export { BatchNorm1d, BatchNorm2d, type BatchNormModuleOptions } from './modules/batchnorm';
+export { LayerNorm, Embedding } from './modules/normalization';
+export { Unflatten } from './modules/unflatten';
 export { pyFloatRepr, pyRepr } from './py-repr';
 export { pyError, attributeError, type NnErrorType } from './errors';
 export { setNnWarningHandler } from './warnings';

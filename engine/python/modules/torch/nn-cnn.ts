@@ -1,6 +1,7 @@
 // The convolutional-network layers for Python: nn.Conv2d, nn.Conv1d,
-// nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d and their functional
-// forms, with PyTorch's parameter names. nn-layers.ts and nn-functional.ts
+// nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, nn.BatchNorm1d/2d,
+// nn.LayerNorm, nn.Embedding, nn.Unflatten and their functional forms,
+// with PyTorch's parameter names. nn-layers.ts and nn-functional.ts
 // add these to their tables.
 import * as nn from '../../../nn/index';
 import * as F from '../../../nn/functional/index';
@@ -8,7 +9,8 @@ import type { Module } from '../../../nn/module';
 import type { Tensor } from '../../../tensor';
 import { PyTuple, type PyClass, type PyValue } from '../../runtime/objects';
 import { asTensor, expectTensor, toDType, wrapTensor } from './classes';
-import { isSequence, items, toBool, toInt } from './convert';
+import { isSequence, items, toBool, toInt, toNumber } from './convert';
+import { pyError } from '../../runtime/exceptions';
 import type { Bound } from './signature';
 
 type Pair = number | number[];
@@ -39,6 +41,19 @@ function convOpts(b: Bound): nn.ConvModuleOptions {
   };
 }
 
+const BN_PARAMS = ['num_features', 'eps', 'momentum', 'affine', 'track_running_stats', 'device', 'dtype', 'bias'];
+
+function bnOpts(b: Bound): nn.BatchNormModuleOptions {
+  return {
+    eps: b.eps === undefined ? 1e-5 : toNumber(b.eps, 'eps'),
+    momentum: b.momentum === undefined ? 0.1 : b.momentum === null ? null : toNumber(b.momentum, 'momentum'),
+    affine: bool(b.affine, 'affine', true),
+    trackRunningStats: bool(b.track_running_stats, 'track_running_stats', true),
+    bias: bool(b.bias, 'bias', true),
+    ...(b.dtype !== undefined && b.dtype !== null ? { dtype: toDType(b.dtype) } : {}),
+  };
+}
+
 export function cnnLayers(layer: Layer): PyClass[] {
   const ch = (b: Bound, k: string) => toInt(b[k]!, k);
   return [
@@ -52,6 +67,21 @@ export function cnnLayers(layer: Layer): PyClass[] {
         bool(b.ceil_mode, 'ceil_mode', false), bool(b.count_include_pad, 'count_include_pad', true),
         b.divisor_override === undefined || b.divisor_override === null ? null : toInt(b.divisor_override, 'divisor_override'))),
     layer('AdaptiveAvgPool2d', 'pooling', ['output_size'], (b) => new nn.AdaptiveAvgPool2d(pairOf(b.output_size, 'output_size', 1))),
+    layer('BatchNorm1d', 'batchnorm', BN_PARAMS, (b) => new nn.BatchNorm1d(ch(b, 'num_features'), bnOpts(b))),
+    layer('BatchNorm2d', 'batchnorm', BN_PARAMS, (b) => new nn.BatchNorm2d(ch(b, 'num_features'), bnOpts(b))),
+    layer('LayerNorm', 'normalization', ['normalized_shape', 'eps', 'elementwise_affine', 'bias', 'device', 'dtype'], (b) =>
+      new nn.LayerNorm(pairOf(b.normalized_shape, 'normalized_shape', 1), b.eps === undefined ? 1e-5 : toNumber(b.eps, 'eps'),
+        bool(b.elementwise_affine, 'elementwise_affine', true), bool(b.bias, 'bias', true),
+        b.dtype !== undefined && b.dtype !== null ? toDType(b.dtype) : 'float32')),
+    layer('Embedding', 'sparse', ['num_embeddings', 'embedding_dim', 'padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse', '_weight', '_freeze', 'device', 'dtype'], (b) => {
+      if (b.max_norm !== undefined && b.max_norm !== null) throw pyError('NotImplementedError', 'nn.Embedding(max_norm=...) is not supported yet');
+      return new nn.Embedding(ch(b, 'num_embeddings'), ch(b, 'embedding_dim'), b.padding_idx === undefined || b.padding_idx === null ? null : toInt(b.padding_idx, 'padding_idx'),
+        b.dtype !== undefined && b.dtype !== null ? toDType(b.dtype) : 'float32');
+    }),
+    layer('Unflatten', 'flatten', ['dim', 'unflattened_size'], (b) => {
+      const sizes = pairOf(b.unflattened_size, 'unflattened_size', 1);
+      return new nn.Unflatten(toInt(b.dim!, 'dim'), Array.isArray(sizes) ? sizes : [sizes]);
+    }),
   ];
 }
 
@@ -62,6 +92,11 @@ export const CNN_REQUIRED: Record<string, string[]> = {
   MaxPool2d: ['kernel_size'],
   AvgPool2d: ['kernel_size'],
   AdaptiveAvgPool2d: ['output_size'],
+  BatchNorm1d: ['num_features'],
+  BatchNorm2d: ['num_features'],
+  LayerNorm: ['normalized_shape'],
+  Embedding: ['num_embeddings', 'embedding_dim'],
+  Unflatten: ['dim', 'unflattened_size'],
 };
 
 export function cnnFunctional(): [string, string[], Fn][] {
@@ -91,5 +126,16 @@ export function cnnFunctional(): [string, string[], Fn][] {
         divisorOverride: b.divisor_override === undefined || b.divisor_override === null ? null : toInt(b.divisor_override, 'divisor_override'),
       }))],
     ['adaptive_avg_pool2d', ['input', 'output_size'], (b) => wrapTensor(F.adaptiveAvgPool2d(T(b), pairOf(b.output_size, 'output_size', 1)))],
+    ['batch_norm', ['input', 'running_mean', 'running_var', 'weight', 'bias', 'training', 'momentum', 'eps'], (b) =>
+      wrapTensor(F.batchNorm(T(b), optT(b.running_mean), optT(b.running_var), {
+        weight: optT(b.weight), bias: optT(b.bias), training: bool(b.training, 'training', false),
+        momentum: b.momentum === undefined ? 0.1 : toNumber(b.momentum, 'momentum'), eps: b.eps === undefined ? 1e-5 : toNumber(b.eps, 'eps'),
+      }))],
+    ['layer_norm', ['input', 'normalized_shape', 'weight', 'bias', 'eps'], (b) => {
+      const ns = pairOf(b.normalized_shape, 'normalized_shape', 1);
+      return wrapTensor(F.layerNorm(T(b), Array.isArray(ns) ? ns : [ns], optT(b.weight), optT(b.bias), b.eps === undefined ? 1e-5 : toNumber(b.eps, 'eps')));
+    }],
+    ['embedding', ['input', 'weight', 'padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse'], (b) =>
+      wrapTensor(F.embedding(T(b), T(b, 'weight'), b.padding_idx === undefined || b.padding_idx === null ? null : toInt(b.padding_idx, 'padding_idx')))],
   ];
 }
