@@ -45,7 +45,7 @@ export type KernelAttrs = { readonly [name: string]: AttrValue };
  *   isnan isinf (y: bool); clamp {min: number|null, max: number|null}.
  * Binary elementwise (in: [a, b] same dtype, out: [y]):
  *   add sub {alpha?: number}, mul div floor_divide remainder pow maximum
- *   minimum atan2; eq ne lt le gt ge logical_and logical_or logical_xor (y: bool).
+ *   minimum atan2 fmod; eq ne lt le gt ge logical_and logical_or logical_xor (y: bool).
  *   div on integer dtypes is never asked for (ops cast to float first).
  * where: in [cond(bool), a, b] (a, b same dtype), out [y].
  * copy: in [x], out [y] same shape, y's dtype may differ (C++ cast rules).

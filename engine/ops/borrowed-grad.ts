@@ -5,12 +5,15 @@
 
 import { withGradMode } from '../autograd/grad-mode';
 import type { Tensor } from '../tensor';
+import { sameShape } from '../core/shape';
 import { detach } from './cast';
+import { reshape } from './view';
 import { quietly } from './observer';
 import { record, shouldRecord1 } from './record';
 
 /** Runs `forward(x)`; when x needs grad, the result's grad_fn is `name` with
- *  the formula of the single node `forward` created. */
+ *  the formula of the last node `forward` created (views before it may only
+ *  reshape x: their grads are a reshape back). */
 export function withBorrowedGrad(name: string, x: Tensor, forward: (x: Tensor) => Tensor): Tensor {
   if (!shouldRecord1(x)) return quietly(() => withGradMode(false, () => forward(x)));
   const leaf = detach(x);
@@ -20,6 +23,11 @@ export function withBorrowedGrad(name: string, x: Tensor, forward: (x: Tensor) =
   if (inner === null) throw new Error(`${name}: the forward op recorded no node`);
   out.gradFn = null;
   out.requiresGrad = false;
-  record(out, name, [x], (grads) => [inner.apply(grads)[0]]);
+  const shape = x.shape.slice();
+  // A forward that flattened x first (take) gets the grad of the flat view back.
+  record(out, name, [x], (grads) => {
+    const g = inner.apply(grads)[0];
+    return [g !== null && !sameShape(g.shape, shape) ? reshape(g, shape) : g];
+  });
   return out;
 }

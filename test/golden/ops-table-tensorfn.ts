@@ -14,10 +14,22 @@ import { unique } from '../../engine/ops/unique';
 import { isclose } from '../../engine/ops/isclose';
 import { meshgrid } from '../../engine/ops/meshgrid';
 import { repeatIndices, repeatInterleave } from '../../engine/ops/repeat-interleave';
+import { cumprod } from '../../engine/ops/cumprod';
+import { diag, trace } from '../../engine/ops/diag';
+import { diff } from '../../engine/ops/diff';
+import { repeat, tile } from '../../engine/ops/repeat';
+import { lerp } from '../../engine/ops/lerp';
+import { kthvalue, median, medianDim, mode } from '../../engine/ops/order-stats';
+import { take } from '../../engine/ops/take';
+import { bincount, cummax, cummin, histc } from '../../engine/ops/counting';
+import { atan2, expm1, fmod, frac } from '../../engine/ops/more-math';
+import { logspace } from '../../engine/ops/logspace';
 
 const T = (a: Arg) => a as Tensor;
 const num = (v: unknown, d: number) => (v === undefined ? d : v instanceof E.PyFloat ? v.value : (v as number));
 const scalar = (v: unknown) => (v === undefined ? null : (v as E.Scalar));
+const pair = (r: E.ValuesIndices) => [r.values, r.indices];
+const numArg = (a: Arg) => (a instanceof E.PyFloat ? a.value : (a as number));
 
 export const opTable: Record<string, OpFn> = {
   tril: (a, kw) => tril(T(a[0]), num(kw.diagonal, 0)),
@@ -39,4 +51,26 @@ export const opTable: Record<string, OpFn> = {
   repeat_interleave_counts: (a) => repeatIndices(T(a[0])),
   outer: (a) => E.mul(E.reshape(T(a[0]), [-1, 1]), T(a[1])),
   clip: (a, kw) => E.clamp(T(a[0]), scalar(kw.min), scalar(kw.max)),
+  cumprod: (a, kw) => cumprod(T(a[0]), kw.dim as number),
+  diag: (a, kw) => diag(T(a[0]), num(kw.diagonal, 0)),
+  trace: (a) => trace(T(a[0])),
+  diff: (a, kw) => diff(T(a[0]), num(kw.n, 1), num(kw.dim, -1), (a[1] ?? null) as Tensor | null, (a[2] ?? null) as Tensor | null),
+  repeat: (a) => repeat(T(a[0]), a[1] as number[]),
+  tile: (a) => tile(T(a[0]), a[1] as number[]),
+  lerp: (a) => lerp(T(a[0]), T(a[1]), a[2] instanceof E.Tensor ? a[2] : numArg(a[2])),
+  median: (a) => median(T(a[0])),
+  median_dim: (a, kw) => pair(medianDim(T(a[0]), kw.dim as number, (kw.keepdim as boolean | undefined) ?? false)),
+  kthvalue: (a, kw) => pair(kthvalue(T(a[0]), a[1] as number, num(kw.dim, -1), (kw.keepdim as boolean | undefined) ?? false)),
+  mode: async (a, kw) => pair(await mode(T(a[0]), num(kw.dim, -1), (kw.keepdim as boolean | undefined) ?? false)),
+  cummax: async (a, kw) => pair(await cummax(T(a[0]), kw.dim as number)),
+  cummin: async (a, kw) => pair(await cummin(T(a[0]), kw.dim as number)),
+  take: (a) => take(T(a[0]), T(a[1])),
+  bincount: (a, kw) => bincount(T(a[0]), (a[1] ?? null) as Tensor | null, num(kw.minlength, 0)),
+  histc: (a, kw) => histc(T(a[0]), num(kw.bins, 100), num(kw.min, 0), num(kw.max, 0)),
+  expm1: (a) => expm1(T(a[0])),
+  atan2: (a) => atan2(T(a[0]), T(a[1])),
+  frac: (a) => frac(T(a[0])),
+  fmod: (a) => fmod(T(a[0]), a[1] instanceof E.Tensor ? a[1] : (a[1] as E.Scalar)),
+  logspace: (a, kw) => logspace(numArg(a[0]), numArg(a[1]), a[2] as number, num(kw.base, 10)),
+  logspace_f64: (a) => logspace(numArg(a[0]), numArg(a[1]), a[2] as number, 10, { dtype: 'float64' }),
 };

@@ -187,6 +187,8 @@ export const binaryKernels: ReadonlyArray<readonly [string, CpuKernel]> = [
   ['maximum', byDtype(nanMax, nanMax, nanMax)],
   ['minimum', byDtype(nanMin, nanMin, nanMin)],
   ['atan2', byDtype(Math.atan2, Math.atan2, Math.atan2)],
+  // fmod: C's fmod (sign of the dividend); JS % is exactly that, exact for floats.
+  ['fmod', byDtype((a, b) => a % b, (a, b) => a % b, (a, b) => (b === 0 ? zeroDivision() : a % b))],
   ['eq', cmp((a, b) => a === b)],
   ['ne', cmp((a, b) => a !== b)],
   ['lt', cmp((a, b) => a < b)],

@@ -143,6 +143,8 @@ const FORMS: Record<string, Form> = {
   maximum: { f32: 'max_f(a, b)', i32: 'max(a, b)' },
   minimum: { f32: 'min_f(a, b)', i32: 'min(a, b)' },
   atan2: { f32: 'atan2_g(a, b)' },
+  // WGSL's % is a - b * trunc(a / b) for floats: C's fmod up to rounding; i32 % by 0 gives 0 here.
+  fmod: { f32: 'a % b', i32: 'select(a % b, 0, b == 0)' },
   eq: { f32: 'a == b', i32: 'a == b', result: 'bool' },
   ne: { f32: 'a != b || is_nan(a) || is_nan(b)', i32: 'a != b', result: 'bool' },
   lt: { f32: 'a < b', i32: 'a < b', result: 'bool' },

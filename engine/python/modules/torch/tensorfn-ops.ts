@@ -19,6 +19,7 @@ import { indexSelect } from '../../../ops/index-select';
 import { isclose } from '../../../ops/isclose';
 import { meshgrid } from '../../../ops/meshgrid';
 import { finfoFunctions } from './finfo';
+import { TENSORFN_MATH, tensorfnMathFunctions } from './tensorfn-math-ops';
 import { repeatIndices, repeatInterleave } from '../../../ops/repeat-interleave';
 
 const T = (b: Bound, name = 'input'): Tensor => expectTensor(b[name] ?? null, 'op', name);
@@ -72,6 +73,7 @@ export const TENSORFN: Record<string, SharedOp> = {
     params: ['input', 'other', 'rtol', 'atol', 'equal_nan'],
     impl: (b) => W(isclose(T(b), T(b, 'other'), num(b.rtol, 1e-5, 'rtol'), num(b.atol, 1e-8, 'atol'), flag(b.equal_nan, false, 'equal_nan'))),
   },
+  ...TENSORFN_MATH,
   outer: { required: 2, params: ['input', 'vec2'], impl: (b) => W(ops.mul(ops.reshape(T(b), [-1, 1]), T(b, 'vec2'))) },
 };
 
@@ -85,5 +87,5 @@ function meshgridFn(args: PyValue[], kwargs: Kwargs): PyValue {
 }
 
 export function tensorfnFunctions(): Map<string, PyValue> {
-  return new Map<string, PyValue>([['meshgrid', new PyBuiltin('meshgrid', meshgridFn)], ...finfoFunctions()]);
+  return new Map<string, PyValue>([['meshgrid', new PyBuiltin('meshgrid', meshgridFn)], ...finfoFunctions(), ...tensorfnMathFunctions()]);
 }
