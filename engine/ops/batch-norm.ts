@@ -63,8 +63,9 @@ export function batchNormRaw(x: Tensor, a: BatchNormArgs): Tensor {
     const alpha = a.weight === null ? inv : mul(inv, a.weight);
     const beta = a.bias === null ? neg(mul(mu, alpha)) : sub(a.bias, mul(mu, alpha));
     // ATen's vectorised loop is one fmadd per element: x * alpha + beta with a
-    // single rounding, which float64 arithmetic reproduces for float32 input.
-    const wide = x.dtype === 'float32' ? (t: Tensor) => castTensor(t, 'float64') : (t: Tensor) => t;
+    // single rounding, which float64 arithmetic reproduces for float32 input
+    // (on the CPU: WebGPU has no float64, and GPU sums round differently anyway).
+    const wide = x.dtype === 'float32' && x.backend.name === 'cpu' ? (t: Tensor) => castTensor(t, 'float64') : (t: Tensor) => t;
     const y64 = add(mul(wide(x), perChannel(wide(alpha))), perChannel(wide(beta)));
     const y = y64.dtype === x.dtype ? y64 : castTensor(y64, x.dtype);
     return { out: freshReshape(y, x.shape.slice()), meanC: mu, invstd: inv };

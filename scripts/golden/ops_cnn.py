@@ -5,7 +5,7 @@ Writes test/golden/ops-cnn.json.
 """
 import torch
 import torch.nn.functional as F
-from opcase import In, case, write, f64
+from opcase import In, case, write, f64, i64
 
 # ---- conv2d
 case('cnn_conv2d_basic', 'conv2d', [In([2, 3, 6, 6]), In([4, 3, 3, 3]), In([4])], F.conv2d, exact=False)
@@ -62,5 +62,33 @@ case('cnn_adaptive_avg_pool2d_div', 'adaptive_avg_pool2d', [In([2, 3, 6, 4])], a
 case('cnn_adaptive_avg_pool2d_uneven', 'adaptive_avg_pool2d', [In([1, 2, 7, 5])], aap, {'output_size': [3, 2]}, exact=False)
 case('cnn_adaptive_avg_pool2d_1', 'adaptive_avg_pool2d', [In([2, 3, 4, 4])], aap, {'output_size': 1}, exact=False)
 case('cnn_adaptive_avg_pool2d_unbatched', 'adaptive_avg_pool2d', [In([2, 6, 6])], aap, {'output_size': 2}, exact=False)
+
+# ---- batch_norm (F.batch_norm: training uses batch stats, eval the running ones)
+bn = lambda x, rm, rv, w=None, b=None, **kw: F.batch_norm(x, rm, rv, w, b, **kw)  # noqa: E731
+case('cnn_batch_norm_train_2d', 'batch_norm', [In([4, 3, 3, 3]), None, None, In([3]), In([3])], bn, {'training': True}, exact=False)
+case('cnn_batch_norm_train_1d', 'batch_norm', [In([5, 4]), In([4], grad=False), In([4], grad=False, positive=True), In([4]), In([4])], bn, {'training': True, 'momentum': 0.3}, exact=False)
+case('cnn_batch_norm_train_3d', 'batch_norm', [In([3, 2, 4]), None, None], bn, {'training': True, 'eps': 1e-3}, exact=False)
+case('cnn_batch_norm_eval', 'batch_norm', [In([4, 3, 2, 2]), In([3], grad=False), In([3], grad=False, positive=True), In([3]), In([3])], bn, {'training': False}, exact=False)
+case('cnn_batch_norm_f64', 'batch_norm', [In([4, 2, 3], f64), None, None, In([2], f64), In([2], f64)], bn, {'training': True}, exact=False)
+case('cnn_batch_norm_transposed', 'batch_norm', [In([3, 4, 5, 2], layout='t'), None, None, In([4]), None], bn, {'training': True}, exact=False)
+case('cnn_err_batch_norm_one', 'batch_norm', [In([1, 3]), None, None], bn, {'training': True})
+case('cnn_err_batch_norm_size', 'batch_norm', [In([2, 4]), In([3], grad=False), In([3], grad=False, positive=True)], bn, {'training': True})
+
+# ---- layer_norm
+ln = lambda x, w=None, b=None, **kw: F.layer_norm(x, weight=w, bias=b, **kw)  # noqa: E731
+case('cnn_layer_norm_affine', 'layer_norm', [In([3, 5]), In([5]), In([5])], ln, {'normalized_shape': [5]}, exact=False)
+case('cnn_layer_norm_plain', 'layer_norm', [In([2, 3, 4])], ln, {'normalized_shape': [3, 4]}, exact=False)
+case('cnn_layer_norm_3d', 'layer_norm', [In([2, 3, 4]), In([4]), In([4])], ln, {'normalized_shape': [4], 'eps': 1e-3}, exact=False)
+case('cnn_layer_norm_f64', 'layer_norm', [In([2, 6], f64), In([6], f64), None], ln, {'normalized_shape': [6]}, exact=False)
+case('cnn_layer_norm_transposed', 'layer_norm', [In([4, 3], layout='t'), In([3]), In([3])], ln, {'normalized_shape': [3]}, exact=False)
+case('cnn_err_layer_norm_shape', 'layer_norm', [In([2, 4])], ln, {'normalized_shape': [5]})
+
+# ---- embedding (grads for the weight only; indices are int64)
+emb = lambda i, w, **kw: F.embedding(i, w, **kw)  # noqa: E731
+case('cnn_embedding_basic', 'embedding', [In([2, 3], i64, lo=0, hi=6, grad=False), In([6, 4])], emb)
+case('cnn_embedding_repeat', 'embedding', [In([5], i64, values=[1, 1, 4, 1, 0], grad=False), In([5, 3])], emb, grad_exact=False)
+case('cnn_embedding_padding', 'embedding', [In([4], i64, values=[0, 2, 0, 3], grad=False), In([4, 2])], emb, {'padding_idx': 0})
+case('cnn_embedding_f64', 'embedding', [In([3], i64, values=[2, 0, 2], grad=False), In([3, 2], f64)], emb)
+case('cnn_err_embedding_range', 'embedding', [In([2], i64, values=[1, 7], grad=False), In([5, 2])], emb)
 
 write('ops-cnn')

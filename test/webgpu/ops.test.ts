@@ -20,7 +20,7 @@ const FLOAT64_MESSAGE = "Cannot convert a WebGPU Tensor to float64 dtype as the 
  *  value it gives instead), and gather checks index bounds only when the
  *  backend reads synchronously (engine/ops/gather.ts); binary_cross_entropy checks
  *  its values are in [0, 1] only in CPU memory (engine/nn/functional/binary-cross-entropy.ts). */
-const RAISED_ONLY_ON_CPU = new Set(['err_int_pow_neg', 'err_floor_div_zero', 'err_remainder_zero', 'err_gather_oob', 'act_bce_range', 'act_bce_target_range']);
+const RAISED_ONLY_ON_CPU = new Set(['err_int_pow_neg', 'err_floor_div_zero', 'err_remainder_zero', 'err_gather_oob', 'act_bce_range', 'act_bce_target_range', 'cnn_err_embedding_range']);
 
 function usesFloat64(c: OpCase): boolean {
   return JSON.stringify([c.inputs, c.kwargs, c.out ?? null]).includes('float64');
