@@ -19,6 +19,7 @@ import { indexSelect } from '../../../ops/index-select';
 import { isclose } from '../../../ops/isclose';
 import { meshgrid } from '../../../ops/meshgrid';
 import { finfoFunctions } from './finfo';
+import { defineInplaceMethods } from './tensorfn-inplace';
 import { TENSORFN_MATH, tensorfnMathFunctions } from './tensorfn-math-ops';
 import { repeatIndices, repeatInterleave } from '../../../ops/repeat-interleave';
 
@@ -89,3 +90,5 @@ function meshgridFn(args: PyValue[], kwargs: Kwargs): PyValue {
 export function tensorfnFunctions(): Map<string, PyValue> {
   return new Map<string, PyValue>([['meshgrid', new PyBuiltin('meshgrid', meshgridFn)], ...finfoFunctions(), ...tensorfnMathFunctions()]);
 }
+
+defineInplaceMethods(TENSORFN);

@@ -1,0 +1,26 @@
+import torch
+m = torch.ones(3, 3)
+m.tril_()
+print(m)
+m.triu_(1)
+print(m)
+x = torch.tensor([-2.0, 0.5, 3.0])
+print(x.clip_(-1, 1), x)
+y = torch.tensor([5.0, -5.0])
+y.fmod_(3)
+print(y)
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+b = a * 2
+b.lerp_(torch.tensor([10.0, 10.0]), 0.5)
+print(b)
+b.sum().backward()
+print(a.grad)
+c = torch.tensor([1.5, -2.25])
+print(c.frac_(), c.expm1_())
+d = torch.tensor([1.0, 2.0, 3.0])
+d.cumprod_(0)
+print(d)
+try:
+    torch.ones(2, requires_grad=True).tril_()
+except Exception as e:
+    print(type(e).__name__, e)
