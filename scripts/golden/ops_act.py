@@ -1,4 +1,5 @@
 """Golden op cases for the activations and losses of area `act`: leaky_relu,
+selu, celu, logsigmoid, hardtanh, relu6, mish,
 gelu (exact and tanh), elu, silu, softplus, erf, binary_cross_entropy(_with_logits),
 l1/smooth_l1/huber losses and kl_div, across dtypes, layouts and reductions.
 Writes test/golden/ops-act.json; op keys are in test/golden/ops-table-act.ts."""
@@ -21,9 +22,17 @@ for name, fn, kw in [
     ('softplus', F.softplus, {}),
     ('softplus', F.softplus, {'beta': 2.0, 'threshold': 3.0}),
     ('erf', torch.erf, {}),
+    ('selu', F.selu, {}),
+    ('celu', F.celu, {}),
+    ('celu', F.celu, {'alpha': 0.5}),
+    ('logsigmoid', F.logsigmoid, {}),
+    ('hardtanh', F.hardtanh, {}),
+    ('hardtanh', F.hardtanh, {'min_val': -0.5, 'max_val': 0.8}),
+    ('relu6', lambda t: F.relu6(t * 4), {}),
+    ('mish', F.mish, {}),
 ]:
     tag = name + ''.join(f'_{k}{v}' for k, v in kw.items())
-    exact = name == 'leaky_relu'
+    exact = name in ('leaky_relu', 'hardtanh')
     case(f'act_{tag}_f32', f'act_{name}', [In([3, 5])], fn, kw, exact=exact, grad_exact=False)
     case(f'act_{tag}_f64', f'act_{name}', [In([3, 5], f64)], fn, kw, exact=False)
     case(f'act_{tag}_transposed', f'act_{name}', [In([3, 5], layout='t')], fn, kw, exact=exact, grad_exact=False)
@@ -32,6 +41,11 @@ case('act_leaky_relu_zero', 'act_leaky_relu', [In([5], values=[-1., 0., 1., -0.5
 case('act_erf_wide', 'act_erf', [In([12], values=[-6., -3.5, -2.6, -2.4, -1., -1e-4, 0., 1e-6, 0.5, 0.9, 2.5, 4.5])], torch.erf, exact=False)
 case('act_erf_wide_f64', 'act_erf', [In([12], f64, values=[-6., -3.5, -2.6, -2.4, -1., -1e-4, 0., 1e-6, 0.5, 0.9, 2.5, 4.5])], torch.erf, exact=False)
 case('act_softplus_large', 'act_softplus', [In([4], values=[-30., -1., 19., 25.])], F.softplus, exact=False)
+case('act_hardtanh_bounds', 'act_hardtanh', [In([6], values=[-2., -1., -0.5, 0.5, 1., 2.])], F.hardtanh)
+case('act_hardtanh_int', 'act_hardtanh', [In([6], torch.int64, lo=-3, hi=3)], F.hardtanh)
+case('act_hardtanh_bad', 'act_hardtanh', [In([3])], F.hardtanh, {'min_val': 1.0, 'max_val': -1.0})
+case('act_celu_zero', 'act_celu', [In([3])], F.celu, {'alpha': 0.0})
+case('act_logsigmoid_large', 'act_logsigmoid', [In([4], values=[-120., -20., 20., 120.])], F.logsigmoid, exact=False)
 case('act_gelu_bad', 'act_gelu', [In([3])], F.gelu, {'approximate': 'foo'})
 
 # ---- binary cross entropy

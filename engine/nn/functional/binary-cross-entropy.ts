@@ -21,7 +21,7 @@ import { sigmoid } from '../../ops/sigmoid';
 import { c10Name, castTensor } from '../../ops/elementwise';
 import { isFloating } from '../../core/dtype';
 import { checkReduction, type Reduction } from './reduction';
-import { lossNode, reduceLoss } from './loss-node';
+import { fusedNode, reduceLoss } from './fused-node';
 import { rowMajor } from './cpu-data';
 
 const sizeOf = (s: readonly number[]) => `torch.Size([${s.join(', ')}])`;
@@ -64,7 +64,7 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, o: BceOptions 
   checkUnitInterval(target, 'target');
   const weight = o.weight ?? null;
   const numel = input.numel();
-  return lossNode({
+  return fusedNode({
     op: 'binary_cross_entropy',
     gradName: 'BinaryCrossEntropyBackward0',
     inputs: [input, target],
@@ -114,7 +114,7 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, o: B
   const weight = o.weight ?? null;
   const posWeight = o.posWeight ?? null;
   const numel = input.numel();
-  return lossNode({
+  return fusedNode({
     op: 'binary_cross_entropy_with_logits',
     gradName: 'BinaryCrossEntropyWithLogitsBackward0',
     inputs: [input, target],

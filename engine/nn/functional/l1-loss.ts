@@ -15,7 +15,7 @@ import { where } from '../../ops/where';
 import { lt, le, ge } from '../../ops/compare';
 import { warnUser } from '../warnings';
 import { checkReduction, type Reduction } from './reduction';
-import { lossNode, reduceLoss } from './loss-node';
+import { fusedNode, reduceLoss } from './fused-node';
 import { checkNotBoolMinuend } from './binary-cross-entropy';
 
 const sizeOf = (s: readonly number[]) => `torch.Size([${s.join(', ')}])`;
@@ -46,7 +46,7 @@ function piecewiseLoss(
   inside: (z: Tensor) => Tensor, outside: (z: Tensor) => Tensor, outer: number, inner: number,
 ): Tensor {
   const numel = numelOf(broadcastShapes(input.shape, target.shape));
-  return lossNode({
+  return fusedNode({
     op,
     gradName,
     inputs: [input, target],

@@ -3,8 +3,9 @@
 import type { Tensor } from '../../tensor';
 import { Module } from '../module';
 import { logSoftmax, relu, sigmoid, softmax, tanh } from '../functional/activations';
-import { elu, gelu, leakyRelu, silu, softplus } from '../functional/pointwise-activations';
+import { celu, elu, gelu, hardtanh, leakyRelu, logsigmoid, mish, relu6, selu, silu, softplus } from '../functional/pointwise-activations';
 import { pyFloatRepr } from '../py-repr';
+import { pyError } from '../errors';
 
 export class ReLU extends Module {
   constructor(inplace = false) {
@@ -141,5 +142,89 @@ export class GELU extends Module {
   }
   override extraRepr(): string {
     return `approximate='${this.getAttr('approximate') as string}'`;
+  }
+}
+
+/** Modules whose only setting is `inplace`: SELU, ReLU6, Mish. */
+abstract class InplaceOnly extends Module {
+  constructor(name: string, inplace: boolean) {
+    super(name);
+    this.setAttr('inplace', inplace);
+  }
+  protected get inplace(): boolean {
+    return this.getAttr('inplace') as boolean;
+  }
+  override extraRepr(): string {
+    return this.inplace ? 'inplace=True' : '';
+  }
+}
+
+export class SELU extends InplaceOnly {
+  constructor(inplace = false) {
+    super('SELU', inplace);
+  }
+  override forward(input: unknown): Tensor {
+    return selu(input as Tensor, this.inplace);
+  }
+}
+
+export class ReLU6 extends InplaceOnly {
+  constructor(inplace = false) {
+    super('ReLU6', inplace);
+  }
+  override forward(input: unknown): Tensor {
+    return relu6(input as Tensor, this.inplace);
+  }
+}
+
+export class Mish extends InplaceOnly {
+  constructor(inplace = false) {
+    super('Mish', inplace);
+  }
+  override forward(input: unknown): Tensor {
+    return mish(input as Tensor, this.inplace);
+  }
+}
+
+export class CELU extends Module {
+  constructor(alpha = 1, inplace = false, private readonly alphaIsInt = false) {
+    super('CELU');
+    this.setAttr('alpha', alpha);
+    this.setAttr('inplace', inplace);
+  }
+  override forward(input: unknown): Tensor {
+    return celu(input as Tensor, this.getAttr('alpha') as number, this.getAttr('inplace') as boolean);
+  }
+  override extraRepr(): string {
+    return `alpha=${paramRepr(this.getAttr('alpha') as number, this.alphaIsInt)}${inplaceRepr(this)}`;
+  }
+}
+
+export class Hardtanh extends Module {
+  constructor(minVal = -1, maxVal = 1, inplace = false, private readonly intParams: { min?: boolean; max?: boolean } = {}) {
+    super('Hardtanh');
+    if (!(maxVal > minVal)) {
+      const lo = paramRepr(minVal, intParams.min === true);
+      throw pyError('AssertionError', `max_val (${paramRepr(maxVal, intParams.max === true)}) must be greater than min_val (${lo})`);
+    }
+    this.setAttr('min_val', minVal);
+    this.setAttr('max_val', maxVal);
+    this.setAttr('inplace', inplace);
+  }
+  override forward(input: unknown): Tensor {
+    return hardtanh(input as Tensor, this.getAttr('min_val') as number, this.getAttr('max_val') as number, this.getAttr('inplace') as boolean);
+  }
+  override extraRepr(): string {
+    const lo = paramRepr(this.getAttr('min_val') as number, this.intParams.min === true);
+    return `min_val=${lo}, max_val=${paramRepr(this.getAttr('max_val') as number, this.intParams.max === true)}${inplaceRepr(this)}`;
+  }
+}
+
+export class LogSigmoid extends Module {
+  constructor() {
+    super('LogSigmoid');
+  }
+  override forward(input: unknown): Tensor {
+    return logsigmoid(input as Tensor);
   }
 }

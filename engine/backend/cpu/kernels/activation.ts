@@ -43,9 +43,11 @@ export const activationKernels: ReadonlyArray<readonly [string, CpuKernel]> = [
   })],
   // ATen: x <= 0 ? alpha*scale * expm1(x*input_scale) : x*scale.
   ['elu', kernel((y, a) => {
-    const neg = param(y, a, 'alpha') * param(y, a, 'scale');
+    const neg = y.dtype === 'float32' ? Math.fround(param(y, a, 'alpha') * param(y, a, 'scale')) : param(y, a, 'alpha') * param(y, a, 'scale');
     const pos = param(y, a, 'scale');
     const inScale = param(y, a, 'input_scale');
+    // float32 rounds expm1's result before the multiply, as ATen's float kernel does.
+    if (y.dtype === 'float32') return (v) => (v <= 0 ? Math.fround(neg * Math.fround(Math.expm1(Math.fround(v * inScale)))) : v * pos);
     return (v) => (v <= 0 ? neg * Math.expm1(v * inScale) : v * pos);
   })],
   ['silu', kernel(() => (v) => v / (1 + Math.exp(-v)))],

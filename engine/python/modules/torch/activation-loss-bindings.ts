@@ -1,5 +1,5 @@
 // Python bindings of the activations and losses added after the first set:
-// nn.LeakyReLU/ELU/SiLU/Softplus/GELU, nn.BCELoss/BCEWithLogitsLoss/L1Loss/
+// nn.LeakyReLU/ELU/SELU/CELU/SiLU/Softplus/GELU/LogSigmoid/Hardtanh/ReLU6/Mish, nn.BCELoss/BCEWithLogitsLoss/L1Loss/
 // SmoothL1Loss/HuberLoss/KLDivLoss, their torch.nn.functional forms, and
 // torch.erf / Tensor.erf. Signatures as in PyTorch 2.x.
 import * as nn from '../../../nn/index';
@@ -36,6 +36,13 @@ export const ACTIVATION_SHARED: Record<string, SharedOp> = {
 export function activationLossFunctional(): FnEntry[] {
   return [
     ['leaky_relu', ['input', 'negative_slope', 'inplace'], (b) => W(F.leakyRelu(T(b), num(b.negative_slope, 'negative_slope', 0.01), bool(b.inplace, 'inplace', false)))],
+    ['selu', ['input', 'inplace'], (b) => W(F.selu(T(b), bool(b.inplace, 'inplace', false)))],
+    ['celu', ['input', 'alpha', 'inplace'], (b) => W(F.celu(T(b), num(b.alpha, 'alpha', 1), bool(b.inplace, 'inplace', false)))],
+    ['logsigmoid', ['input'], (b) => W(F.logsigmoid(T(b)))],
+    ['hardtanh', ['input', 'min_val', 'max_val', 'inplace'], (b) =>
+      W(F.hardtanh(T(b), num(b.min_val, 'min_val', -1), num(b.max_val, 'max_val', 1), bool(b.inplace, 'inplace', false)))],
+    ['relu6', ['input', 'inplace'], (b) => W(F.relu6(T(b), bool(b.inplace, 'inplace', false)))],
+    ['mish', ['input', 'inplace'], (b) => W(F.mish(T(b), bool(b.inplace, 'inplace', false)))],
     ['gelu', ['input', 'approximate'], (b) => W(F.gelu(T(b), str(b.approximate, 'none')))],
     ['elu', ['input', 'alpha', 'inplace'], (b) => W(F.elu(T(b), num(b.alpha, 'alpha', 1), bool(b.inplace, 'inplace', false)))],
     ['silu', ['input', 'inplace'], (b) => W(F.silu(T(b), bool(b.inplace, 'inplace', false)))],
@@ -68,6 +75,13 @@ export function activationLossLayers(layer: Layer): PyClass[] {
     layer('SiLU', 'activation', ['inplace'], (b) => new nn.SiLU(bool(b.inplace, 'inplace', false))),
     layer('Softplus', 'activation', ['beta', 'threshold'], (b) =>
       new nn.Softplus(num(b.beta, 'beta', 1), num(b.threshold, 'threshold', 20), { beta: isInt(b.beta), threshold: isInt(b.threshold) })),
+    layer('SELU', 'activation', ['inplace'], (b) => new nn.SELU(bool(b.inplace, 'inplace', false))),
+    layer('CELU', 'activation', ['alpha', 'inplace'], (b) => new nn.CELU(num(b.alpha, 'alpha', 1), bool(b.inplace, 'inplace', false), isInt(b.alpha))),
+    layer('LogSigmoid', 'activation', [], () => new nn.LogSigmoid()),
+    layer('Hardtanh', 'activation', ['min_val', 'max_val', 'inplace'], (b) => new nn.Hardtanh(num(b.min_val, 'min_val', -1), num(b.max_val, 'max_val', 1),
+      bool(b.inplace, 'inplace', false), { min: isInt(b.min_val), max: isInt(b.max_val) })),
+    layer('ReLU6', 'activation', ['inplace'], (b) => new nn.ReLU6(bool(b.inplace, 'inplace', false))),
+    layer('Mish', 'activation', ['inplace'], (b) => new nn.Mish(bool(b.inplace, 'inplace', false))),
     layer('GELU', 'activation', ['approximate'], (b) => new nn.GELU(str(b.approximate, 'none'))),
     layer('BCELoss', 'loss', ['weight', 'size_average', 'reduce', 'reduction'], (b) => new nn.BCELoss({ weight: optT(b.weight), reduction: reduction(b) })),
     layer('BCEWithLogitsLoss', 'loss', ['weight', 'size_average', 'reduce', 'reduction', 'pos_weight'], (b) =>
