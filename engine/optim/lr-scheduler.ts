@@ -6,6 +6,7 @@
 // same order, on doubles, so the printed floats are Python's.
 
 import { num, type Optimizer } from './optimizer';
+import { exactCos as cos } from './exact-cos';
 
 export const STEP_BEFORE_OPTIMIZER_WARNING =
   'Detected call of `lr_scheduler.step()` before `optimizer.step()`. ' +
@@ -62,6 +63,11 @@ export abstract class LRScheduler {
 
   getLastLr(): number[] {
     return this.lastLr;
+  }
+
+  /** get_lr() called by the program (PyTorch warns: use get_last_lr()). */
+  peekLr(): number[] {
+    return this.getLr();
   }
 
   /** The groups' new lrs, for last_epoch (already advanced). */
@@ -152,17 +158,17 @@ export class CosineAnnealingLR extends LRScheduler {
     const { tMax: T, etaMin: eta, lastEpoch: e } = this;
     if (this.isInitial) return this.groupLrs();
     if (this.stepCount === 1 && e > 0) {
-      return this.baseLrs.map((b) => eta + ((b - eta) * (1 + Math.cos((e * Math.PI) / T))) / 2);
+      return this.baseLrs.map((b) => eta + ((b - eta) * (1 + cos((e * Math.PI) / T))) / 2);
     }
     if (pyMod(e - 1 - T, 2 * T) === 0) {
       const lrs = this.groupLrs();
-      return this.baseLrs.map((b, i) => lrs[i] + ((b - eta) * (1 - Math.cos(Math.PI / T))) / 2);
+      return this.baseLrs.map((b, i) => lrs[i] + ((b - eta) * (1 - cos(Math.PI / T))) / 2);
     }
     return this.groupLrs().map((lr) =>
-      ((1 + Math.cos((Math.PI * e) / T)) / (1 + Math.cos((Math.PI * (e - 1)) / T))) * (lr - eta) + eta);
+      ((1 + cos((Math.PI * e) / T)) / (1 + cos((Math.PI * (e - 1)) / T))) * (lr - eta) + eta);
   }
   protected override closedFormLr(): number[] {
-    return this.baseLrs.map((b) => this.etaMin + ((b - this.etaMin) * (1 + Math.cos((Math.PI * this.lastEpoch) / this.tMax))) / 2);
+    return this.baseLrs.map((b) => this.etaMin + ((b - this.etaMin) * (1 + cos((Math.PI * this.lastEpoch) / this.tMax))) / 2);
   }
 }
 

@@ -146,6 +146,16 @@ defMethod(lrSchedulerClass, 'step', async (self, args, kwargs, ctx) => {
   await stepped(ctx, b, () => s.step(epoch));
   return null;
 });
+export const GET_LR_WARNING = 'To get the last learning rate computed by the scheduler, please use `get_last_lr()`.';
+defMethod(lrSchedulerClass, 'get_lr', async (self, _args, _kw, ctx) => {
+  const b = box(self);
+  const s = b.s;
+  if (s instanceof ReduceLROnPlateau) throw pyError('AttributeError', "'ReduceLROnPlateau' object has no attribute 'get_lr'");
+  warnAt(ctx, 'UserWarning', GET_LR_WARNING);
+  await prepareLambdas(ctx, b, s.lastEpoch);
+  syncGroups(s.optimizer);
+  return new PyList(s.peekLr());
+});
 defMethod(lrSchedulerClass, 'get_last_lr', (self) => new PyList(box(self).lastLr.slice()));
 defProperty(lrSchedulerClass, 'optimizer', (self) => box(self).optimizer);
 defProperty(lrSchedulerClass, 'last_epoch', (self) => BigInt(box(self).s.lastEpoch), (self, v) => {
@@ -156,6 +166,37 @@ defProperty(lrSchedulerClass, 'base_lrs', (self) => {
   if (s instanceof ReduceLROnPlateau) throw pyError('AttributeError', "'ReduceLROnPlateau' object has no attribute 'base_lrs'");
   return new PyList(groupDictsOf(s.optimizer).map((d) => d.get('initial_lr') ?? null));
 });
+// Attributes programs read (scheduler.num_bad_epochs, .gamma, ...): the
+// constructor's value as given where it is one, else the engine's current one.
+const attrs: Record<string, (b: Box) => PyValue | undefined> = {
+  _step_count: (b) => (b.s instanceof ReduceLROnPlateau ? undefined : BigInt(b.s.stepCount)),
+  _last_lr: (b) => new PyList(b.lastLr.slice()),
+  step_size: (b) => b.args.step_size,
+  gamma: (b) => (b.s instanceof StepLR || b.s instanceof MultiStepLR ? b.args.gamma ?? 0.1 : b.s instanceof ExponentialLR ? b.args.gamma : undefined),
+  T_max: (b) => b.args.T_max,
+  eta_min: (b) => (b.s instanceof CosineAnnealingLR ? b.args.eta_min ?? 0.0 : undefined),
+  lr_lambdas: (b) => (b.lambdas ? new PyList(b.lambdas.slice()) : undefined),
+  best: (b) => (b.s instanceof ReduceLROnPlateau ? b.s.best : undefined),
+  num_bad_epochs: (b) => (b.s instanceof ReduceLROnPlateau ? BigInt(b.s.numBadEpochs) : undefined),
+  cooldown_counter: (b) => (b.s instanceof ReduceLROnPlateau ? BigInt(b.s.cooldownCounter) : undefined),
+  in_cooldown: (b) => (b.s instanceof ReduceLROnPlateau ? b.s.inCooldown : undefined),
+  mode: (b) => (b.s instanceof ReduceLROnPlateau ? b.s.mode : undefined),
+  factor: (b) => (b.s instanceof ReduceLROnPlateau ? b.args.factor ?? 0.1 : undefined),
+  patience: (b) => (b.s instanceof ReduceLROnPlateau ? b.args.patience ?? 10n : undefined),
+  cooldown: (b) => (b.s instanceof ReduceLROnPlateau ? b.args.cooldown ?? 0n : undefined),
+  threshold: (b) => (b.s instanceof ReduceLROnPlateau ? b.args.threshold ?? 1e-4 : undefined),
+  threshold_mode: (b) => (b.s instanceof ReduceLROnPlateau ? b.s.thresholdMode : undefined),
+  min_lrs: (b) => (b.s instanceof ReduceLROnPlateau ? new PyList(b.s.minLrs) : undefined),
+  eps: (b) => (b.s instanceof ReduceLROnPlateau ? b.args.eps ?? 1e-8 : undefined),
+};
+for (const [name, get] of Object.entries(attrs)) {
+  defProperty(lrSchedulerClass, name, (self) => {
+    const b = box(self);
+    const v = get(b);
+    if (v === undefined) throw pyError('AttributeError', `'${b.s.typeName}' object has no attribute '${name}'`);
+    return v;
+  });
+}
 defMethod(lrSchedulerClass, 'state_dict', (self) => stateDict(box(self)));
 defMethod(lrSchedulerClass, 'load_state_dict', (self, args) => {
   loadStateDict(box(self), args[0]);

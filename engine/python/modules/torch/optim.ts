@@ -9,6 +9,7 @@ import { pyError } from '../../runtime/exceptions';
 import { PyDict } from '../../runtime/dict';
 import { type CallContext, PyClass, PyInstance, PyList, PyTuple, builtinClasses, type PyValue } from '../../runtime/objects';
 import { toArray } from '../../runtime/iter';
+import { repr, typeName } from '../../runtime/protocol';
 import { asTensor, wrapTensor } from './classes';
 import { defMethod, defProperty } from './define';
 import { isSequence, items, toBool, toNumber } from './convert';
@@ -40,7 +41,7 @@ async function collectParams(ctx: CallContext, v: PyValue): Promise<[ParamEntry[
       const g: { params: Tensor[]; [k: string]: unknown } = { params: [] };
       const r = new Map<string, PyValue>();
       for (const [k, val] of x.entries()) {
-        if (k === 'params') g.params = isSequence(val) ? items(val).map((p) => asTensor(p)!) : [asTensor(val)!];
+        if (k === 'params') g.params = asTensor(val) ? [asTensor(val)!] : (await toArray(ctx, val)).map(paramTensor);
         else {
           g[String(k)] = hyperFromPy(val);
           r.set(String(k), val);
@@ -50,16 +51,56 @@ async function collectParams(ctx: CallContext, v: PyValue): Promise<[ParamEntry[
       raw.push(r);
       continue;
     }
-    throw pyError('TypeError', `optimizer can only optimize Tensors, but one of the params is ${typeof x}`);
+    throw pyError('TypeError', `optimizer can only optimize Tensors, but one of the params is ${typeName(x)}`);
   }
   return [out, raw];
 }
+
+function paramTensor(x: PyValue): Tensor {
+  const t = asTensor(x);
+  if (!t) throw pyError('TypeError', `optimizer can only optimize Tensors, but one of the params is ${typeName(x)}`);
+  return t;
+}
+
+const CHECK_LABELS: Record<string, string> = {
+  lr: 'Invalid learning rate', eps: 'Invalid epsilon value', momentum: 'Invalid momentum value',
+  weight_decay: 'Invalid weight_decay value', alpha: 'Invalid alpha value', lr_decay: 'Invalid lr_decay value',
+  initial_accumulator_value: 'Invalid initial_accumulator_value value',
+};
+
+/** PyTorch's argument checks, in its order, with the value printed as the
+ *  program wrote it (`-1` and `-1.0` differ); the engine repeats them for
+ *  its own callers. */
+async function checkArgs(ctx: CallContext, b: Bound, order: readonly string[]): Promise<void> {
+  for (const key of order) {
+    const v = b[key];
+    if (v === undefined || v === null) continue;
+    if (key === 'betas') {
+      if (!isSequence(v)) continue;
+      for (const [i, x] of items(v).entries()) {
+        const n = toNumber(x, 'betas');
+        if (!(n >= 0.0 && n < 1.0)) throw pyError('ValueError', `Invalid beta parameter at index ${i}: ${await repr(ctx, x)}`);
+      }
+    } else if (!(toNumber(v, key) >= 0.0)) {
+      throw pyError('ValueError', `${CHECK_LABELS[key]}: ${await repr(ctx, v)}`);
+    }
+  }
+}
+
+const CHECKS: Record<string, readonly string[]> = {
+  SGD: ['lr', 'momentum', 'weight_decay'],
+  Adam: ['lr', 'eps', 'betas', 'weight_decay'],
+  AdamW: ['lr', 'eps', 'betas', 'weight_decay'],
+  RMSprop: ['lr', 'eps', 'momentum', 'weight_decay', 'alpha'],
+  Adagrad: ['lr', 'lr_decay', 'weight_decay', 'initial_accumulator_value', 'eps'],
+};
 
 function optimizer(name: string, params: string[], make: (ps: ParamEntry[], b: Bound) => Optimizer): PyClass {
   const c = new PyClass(name, [optimizerClass]);
   c.module = `torch.optim.${name.toLowerCase()}`;
   defMethod(c, '__init__', async (self, args, kwargs, ctx) => {
     const b = bind(`${name}.__init__`, params, args, kwargs);
+    await checkArgs(ctx, b, CHECKS[name] ?? []);
     const [ps, rawGroups] = await collectParams(ctx, b.params ?? null);
     if (ps.length === 0) throw pyError('ValueError', 'optimizer got an empty parameter list');
     const opt = make(ps, b);
