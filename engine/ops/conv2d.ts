@@ -1,5 +1,5 @@
 // conv2d as one primitive (grad_fn ConvolutionBackward0, as PyTorch reports):
-// im2col through window2d's gather, then one batched matmul per group.
+// im2col through window2d's strided copy, then one batched matmul per group.
 // Backward: grad_input = fold(W^T @ g), grad_weight = sum_n g @ cols^T,
 // grad_bias = g summed over N, H, W.
 
@@ -12,7 +12,7 @@ import { matmul } from './matmul';
 import { sumDims } from './sum';
 import { transpose } from './transpose';
 import { reshapeNoGrad } from './reshape-raw';
-import { foldWindows, freshReshape, unfoldWindows, windowIndex, type Window2d } from './window2d';
+import { foldWindows, freshReshape, unfoldWindows, type Window2d } from './window2d';
 
 /**
  * x [N, C, H, W], weight [O, C/groups, kh, kw], bias [O] or null; the window
@@ -29,12 +29,11 @@ export function conv2dRaw(
   const k = g.kh * g.kw;
   const l = g.oh * g.ow;
   const cg = c / groups;
-  const index = windowIndex(x, g);
   const [gxIn, gwIn] = orig ?? [x, weight];
   const inputs = bias === null ? [gxIn, gwIn] : [gxIn, gwIn, bias];
   let cols: Tensor | null = null;
   const out = quietly(() => noGrad(() => {
-    cols = reshapeNoGrad(unfoldWindows(x, g, 0, index), [n, groups, cg * k, l]);
+    cols = reshapeNoGrad(unfoldWindows(x, g, 0), [n, groups, cg * k, l]);
     const w = reshapeNoGrad(weight, [groups, o / groups, cg * k]);
     let y = reshapeNoGrad(matmul(w, cols), [n, o, l]);
     if (bias !== null) y = add(y, reshapeNoGrad(bias, [o, 1]));
@@ -48,7 +47,7 @@ export function conv2dRaw(
       const gb = bias !== null && bias.requiresGrad ? sumDims(reshapeNoGrad(gy!, [n, o, l]), [0, 2], false) : null;
       const w = reshapeNoGrad(weight, [groups, o / groups, cg * k]);
       const gx = gxIn.requiresGrad
-        ? reshapeNoGrad(foldWindows(reshapeNoGrad(matmul(transpose(w, 1, 2), g4), [n, c, k * l]), xShape, index), gxIn.shape.slice())
+        ? reshapeNoGrad(foldWindows(reshapeNoGrad(matmul(transpose(w, 1, 2), g4), [n, c, k * l]), xShape, g), gxIn.shape.slice())
         : null;
       const gw = gwIn.requiresGrad ? reshapeNoGrad(sumDims(matmul(g4, transpose(saved, 2, 3)), [0], false), gwIn.shape.slice()) : null;
       return bias === null ? [gx, gw] : [gx, gw, gb];

@@ -12,7 +12,7 @@ import { div } from './div';
 import { sumDims } from './sum';
 import { expand } from './expand';
 import { reshapeNoGrad } from './reshape-raw';
-import { foldWindows, freshReshape, unfoldWindows, windowIndex, type Window2d } from './window2d';
+import { foldWindows, freshReshape, scatterToPlane, unfoldWindows, windowIndex, type Window2d } from './window2d';
 
 export interface MaxPoolResult {
   values: Tensor;
@@ -34,7 +34,7 @@ export function maxPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): MaxPoo
   const l = g.oh * g.ow;
   const index = windowIndex(x, g);
   const { values, indices } = quietly(() => noGrad(() => {
-    const cols = reshapeNoGrad(unfoldWindows(x, g, -Infinity, index), [n, c, k, l]);
+    const cols = reshapeNoGrad(unfoldWindows(x, g, -Infinity), [n, c, k, l]);
     const v = empty(x.backend, [n, c, 1, l], x.dtype);
     const which = empty(x.backend, [n, c, 1, l], 'int64');
     x.backend.run('max_dim', [cols], [v, which], { dims: [2] });
@@ -46,7 +46,7 @@ export function maxPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): MaxPoo
   if (shouldRecord1(x0)) {
     const shape = x.shape.slice();
     record(values, 'MaxPool2DWithIndicesBackward0', [x0], ([gy]) => {
-      const gx = foldWindows(reshapeNoGrad(gy!, [n, c, l]), shape, reshapeNoGrad(indices, [n, c, l]));
+      const gx = scatterToPlane(reshapeNoGrad(gy!, [n, c, l]), shape, reshapeNoGrad(indices, [n, c, l]));
       return [reshapeNoGrad(gx, x0.shape.slice())];
     }, [indices]);
   }
@@ -59,9 +59,8 @@ export function avgPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): Tensor
   const [n, c] = x.shape;
   const k = g.kh * g.kw;
   const l = g.oh * g.ow;
-  const index = windowIndex(x, g);
   const out = quietly(() => noGrad(() => {
-    const cols = reshapeNoGrad(unfoldWindows(x, g, 0, index), [n, c, k, l]);
+    const cols = reshapeNoGrad(unfoldWindows(x, g, 0), [n, c, k, l]);
     return freshReshape(div(sumDims(cols, [2], false), k), outShape(g.oh, g.ow));
   }));
   if (shouldRecord1(x0)) {
@@ -69,7 +68,7 @@ export function avgPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): Tensor
     record(out, 'AvgPool2DBackward0', [x0], ([gy]) => {
       const share = reshapeNoGrad(div(gy!, k), [n, c, 1, l]);
       const cols = reshapeNoGrad(expand(share, [n, c, k, l]), [n, c, k * l]);
-      return [reshapeNoGrad(foldWindows(cols, shape, index), x0.shape.slice())];
+      return [reshapeNoGrad(foldWindows(cols, shape, g), x0.shape.slice())];
     });
   }
   notifyOp('avg_pool2d', [x0], out);

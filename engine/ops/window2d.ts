@@ -1,16 +1,15 @@
 // Sliding 2-D windows over the last two dims of an [N, C, H, W] tensor, the
-// shared ground of conv2d and the pools. Each window element is addressed
-// through a table of flat positions in the H*W plane (im2col as a gather),
-// so unfold is the existing `gather` kernel and its adjoint fold (col2im)
-// the existing `scatter_add` kernel, on every backend. Padding positions
-// point at one extra slot appended to each plane, which holds the pad value
-// (0 for conv/avg, -inf for max) and soaks up gradients that are dropped.
+// shared ground of conv2d and the pools, built from kernels every backend
+// has: unfold (im2col) is one strided copy of a window view of the padded
+// input, fold (col2im) kh*kw strided adds. Max pool's chosen elements are
+// found through a table of flat plane positions (H*W stands for padding)
+// and their grads scatter-added back.
 
 import { Tensor } from '../tensor';
 import { contiguousStrides } from '../core/shape';
 import { castTensor, empty } from './elementwise';
 import { fromValues, full, zeros } from './factories';
-import { cat } from './cat';
+import { add } from './add';
 import { makeView } from './view';
 import { reshapeNoGrad } from './reshape-raw';
 import { narrow } from './split';
@@ -59,25 +58,64 @@ export function windowIndex(x: Tensor, g: Window2d): Tensor {
   return makeView(idx, [n, c, kl], [0, 0, 1], 0);
 }
 
-/**
- * unfold: [N, C, H, W] -> [N, C, K*L] columns (grad mode must be off; the
- * caller records the op's own grad_fn).
- */
-export function unfoldWindows(x: Tensor, g: Window2d, padValue: number, index: Tensor): Tensor {
-  const [n, c, h, w] = x.shape;
-  const plane = reshapeNoGrad(x, [n, c, h * w]);
-  const pad = padValue === 0 ? zeros([n, c, 1], { dtype: x.dtype, backend: x.backend }) : full([n, c, 1], padValue, { dtype: x.dtype, backend: x.backend });
-  const padded = cat([plane, pad], 2);
-  const cols = empty(x.backend, index.shape.slice(), x.dtype);
-  x.backend.run('gather', [padded, index], [cols], { dim: 2 });
-  return cols;
+/** The padded plane every window fits in: pad before, and after up to the last window's reach. */
+function paddedSize(h: number, w: number, g: Window2d): [number, number] {
+  return [
+    Math.max(h + g.ph, (g.oh - 1) * g.sh + (g.kh - 1) * g.dh + 1),
+    Math.max(w + g.pw, (g.ow - 1) * g.sw + (g.kw - 1) * g.dw + 1),
+  ];
 }
 
-/** fold (col2im): sums [N, C, K*L]-shaped columns back into [N, C, H, W]. */
-export function foldWindows(cols: Tensor, shape: readonly number[], index: Tensor): Tensor {
+/**
+ * unfold (im2col): [N, C, H, W] -> [N, C, K*L] columns, as one strided copy
+ * of a [N, C, kh, kw, oh, ow] window view of the padded input (grad mode
+ * must be off; the caller records the op's own grad_fn).
+ */
+export function unfoldWindows(x: Tensor, g: Window2d, padValue: number): Tensor {
+  const [n, c, h, w] = x.shape;
+  const [hp, wp] = paddedSize(h, w, g);
+  const be = x.backend;
+  const padded = padValue === 0 ? zeros([n, c, hp, wp], { dtype: x.dtype, backend: be }) : full([n, c, hp, wp], padValue, { dtype: x.dtype, backend: be });
+  const plane = hp * wp;
+  be.run('copy', [x], [makeView(padded, [n, c, h, w], [c * plane, plane, wp, 1], g.ph * wp + g.pw)]);
+  const windows = makeView(padded, [n, c, g.kh, g.kw, g.oh, g.ow], [c * plane, plane, g.dh * wp, g.dw, g.sh * wp, g.sw], 0);
+  // Kernels walk input and output by one shape: copy 6-D to 6-D, then view.
+  const cols = empty(be, windows.shape.slice(), x.dtype);
+  be.run('copy', [windows], [cols]);
+  return reshapeNoGrad(cols, [n, c, g.kh * g.kw * g.oh * g.ow]);
+}
+
+/**
+ * fold (col2im), the adjoint: sums [N, C, K*L] columns back into
+ * [N, C, H, W]. One strided add per window element (kh*kw of them), each
+ * into a view of the padded result; adds go through a temporary because a
+ * GPU dispatch may not read and write one buffer.
+ */
+export function foldWindows(cols: Tensor, shape: readonly number[], g: Window2d): Tensor {
   const [n, c, h, w] = shape;
-  const dst = zeros([n, c, h * w + 1], { dtype: cols.dtype, backend: cols.backend });
-  cols.backend.run('scatter_add', [cols, index], [dst], { dim: 2 });
+  const [hp, wp] = paddedSize(h, w, g);
+  const be = cols.backend;
+  const plane = hp * wp;
+  const dst = zeros([n, c, hp, wp], { dtype: cols.dtype, backend: be });
+  const src = cols.isContiguous() ? cols : castTensor(cols, cols.dtype);
+  const l = g.oh * g.ow;
+  const k = g.kh * g.kw;
+  for (let i = 0; i < g.kh; i++) {
+    for (let j = 0; j < g.kw; j++) {
+      const part = makeView(src, [n, c, g.oh, g.ow], [c * k * l, k * l, g.ow, 1], src.offset + (i * g.kw + j) * l);
+      const at = makeView(dst, [n, c, g.oh, g.ow], [c * plane, plane, g.sh * wp, g.sw], i * g.dh * wp + j * g.dw);
+      be.run('copy', [add(at, part)], [at]);
+    }
+  }
+  const inner = makeView(dst, [n, c, h, w], [c * plane, plane, wp, 1], g.ph * wp + g.pw);
+  return castTensor(inner, inner.dtype);
+}
+
+/** fold for one value per window (max pool): [N, C, L] into flat plane positions [N, C, L]. */
+export function scatterToPlane(vals: Tensor, shape: readonly number[], positions: Tensor): Tensor {
+  const [n, c, h, w] = shape;
+  const dst = zeros([n, c, h * w + 1], { dtype: vals.dtype, backend: vals.backend });
+  vals.backend.run('scatter_add', [vals, positions], [dst], { dim: 2 });
   return reshapeNoGrad(narrow(dst, 2, 0, h * w), [n, c, h, w]);
 }
 
