@@ -8,3 +8,4 @@ export {
   LRScheduler, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR, LambdaLR,
 } from './lr-scheduler';
 export { ReduceLROnPlateau, type PlateauOptions } from './plateau';
+export { OneCycleLR, type OneCycleOptions } from './one-cycle';

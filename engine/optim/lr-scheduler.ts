@@ -35,6 +35,8 @@ export abstract class LRScheduler {
   lastLr: number[] = [];
   /** True during the step the constructor takes (PyTorch's `_is_initial`). */
   protected isInitial = false;
+  /** The group keys step() may change (the binding copies them to Python's dicts). */
+  touchedKeys: string[] = ['lr', 'initial_lr'];
   /** Where UserWarnings go (the Python binding prints them to stderr). */
   warn: WarningSink = () => {};
 

@@ -5,14 +5,14 @@
 // and the next optimizer.step() see the schedule. Its UserWarnings go to
 // stderr the way Python's warnings module prints them.
 import {
-  CosineAnnealingLR, ExponentialLR, LambdaLR, type LRScheduler, MultiStepLR, ReduceLROnPlateau, StepLR,
+  CosineAnnealingLR, ExponentialLR, LambdaLR, type LRScheduler, MultiStepLR, OneCycleLR, ReduceLROnPlateau, StepLR,
   type Optimizer,
 } from '../../../optim/index';
 import { pyError } from '../../runtime/exceptions';
 import { PyDict } from '../../runtime/dict';
 import { type CallContext, PyClass, PyInstance, PyList, builtinClasses, type PyValue } from '../../runtime/objects';
 import { toArray } from '../../runtime/iter';
-import { typeName } from '../../runtime/protocol';
+import { reprSync, typeName } from '../../runtime/protocol';
 import { asTensor } from './classes';
 import { defMethod, defProperty } from './define';
 import { isSequence, items, toInt, toNumber } from './convert';
@@ -67,7 +67,7 @@ async function stepped(ctx: CallContext, b: Box, run: () => void): Promise<void>
 }
 
 function afterStep(b: Box): void {
-  writeLrsBack(b.s.optimizer);
+  writeLrsBack(b.s.optimizer, b.s instanceof ReduceLROnPlateau ? ['lr'] : b.s.touchedKeys);
   b.lastLr = groupDictsOf(b.s.optimizer).map((d) => d.get('lr') ?? null);
 }
 
@@ -174,6 +174,7 @@ const attrs: Record<string, (b: Box) => PyValue | undefined> = {
   step_size: (b) => b.args.step_size,
   gamma: (b) => (b.s instanceof StepLR || b.s instanceof MultiStepLR ? b.args.gamma ?? 0.1 : b.s instanceof ExponentialLR ? b.args.gamma : undefined),
   T_max: (b) => b.args.T_max,
+  total_steps: (b) => (b.s instanceof OneCycleLR ? BigInt(b.s.totalSteps) : undefined),
   eta_min: (b) => (b.s instanceof CosineAnnealingLR ? b.args.eta_min ?? 0.0 : undefined),
   lr_lambdas: (b) => (b.lambdas ? new PyList(b.lambdas.slice()) : undefined),
   best: (b) => (b.s instanceof ReduceLROnPlateau ? b.s.best : undefined),
@@ -288,5 +289,37 @@ export function lrSchedulerModule(): Map<string, PyValue> {
         minLr, eps: a.eps === undefined ? undefined : toNumber(a.eps, 'eps'),
       });
     }));
+  m.set('OneCycleLR', scheduler('OneCycleLR', ['optimizer', 'max_lr', 'total_steps', 'epochs', 'steps_per_epoch', 'pct_start',
+    'anneal_strategy', 'cycle_momentum', 'base_momentum', 'max_momentum', 'div_factor', 'final_div_factor', 'three_phase',
+    'last_epoch'], 2, (opt, a, _b, last) => {
+    // PyTorch checks isinstance(int) / isinstance(float): 10.0 steps or pct_start=1 are errors.
+    const intArg = (k: string): number | undefined => {
+      const v = a[k];
+      if (v === undefined || v === null) return undefined;
+      if (typeof v !== 'bigint') throw pyError('ValueError', `Expected positive integer ${k}, but got ${reprSync(v) ?? String(v)}`);
+      return Number(v);
+    };
+    const perGroup = (k: string): number | number[] | undefined => {
+      const v = a[k];
+      if (v === undefined) return undefined;
+      return isSequence(v) ? items(v).map((x) => toNumber(x, k)) : toNumber(v, k);
+    };
+    const totalSteps = intArg('total_steps');
+    const epochs = totalSteps === undefined ? intArg('epochs') : undefined;
+    const stepsPerEpoch = totalSteps === undefined && epochs !== undefined ? intArg('steps_per_epoch') : undefined;
+    const pct = a.pct_start;
+    if (pct !== undefined && typeof pct !== 'number') {
+      throw pyError('ValueError', `Expected float between 0 and 1 pct_start, but got ${reprSync(pct) ?? String(pct)}`);
+    }
+    return new OneCycleLR(opt, {
+      maxLr: perGroup('max_lr')!, totalSteps, epochs, stepsPerEpoch, pctStart: pct as number | undefined,
+      annealStrategy: a.anneal_strategy === undefined ? undefined : String(a.anneal_strategy),
+      cycleMomentum: a.cycle_momentum === undefined ? undefined : Boolean(a.cycle_momentum),
+      baseMomentum: perGroup('base_momentum'), maxMomentum: perGroup('max_momentum'),
+      divFactor: a.div_factor === undefined ? undefined : toNumber(a.div_factor, 'div_factor'),
+      finalDivFactor: a.final_div_factor === undefined ? undefined : toNumber(a.final_div_factor, 'final_div_factor'),
+      threePhase: a.three_phase === undefined ? undefined : Boolean(a.three_phase), lastEpoch: last,
+    });
+  }));
   return m;
 }

@@ -188,17 +188,28 @@ export function syncGroups(opt: Optimizer): void {
   });
 }
 
-/** A scheduler's lrs (and initial_lr), from the engine's groups into the
- *  dicts. A value that did not change keeps its Python type (lr=1 stays 1). */
-export function writeLrsBack(opt: Optimizer): void {
+/** A scheduler's changes to the groups (lr, initial_lr; OneCycleLR also
+ *  max_lr, momentum, ...), from the engine's groups into the dicts. A value
+ *  that did not change keeps its Python type (lr=1 stays 1), and initial_lr
+ *  taken from lr is lr's own object, as PyTorch's setdefault leaves it. */
+export function writeLrsBack(opt: Optimizer, keys: readonly string[] = ['lr', 'initial_lr']): void {
   const dicts = groupDictsOf(opt);
   opt.paramGroups.forEach((g, i) => {
     const d = dicts[i];
-    for (const key of ['lr', 'initial_lr']) {
+    for (const key of keys) {
       if (!(key in g)) continue;
+      const v = g[key];
       const now = d.get(key);
-      const v = g[key] as number;
-      if (now === undefined && key === 'initial_lr') d.set(key, d.get('lr') ?? v);
+      if (Array.isArray(v)) {
+        const old = now === undefined ? null : hyperFromPy(now);
+        if (!Array.isArray(old) || old.length !== v.length || old.some((x, j) => x !== v[j])) {
+          d.set(key, new PyTuple(v.map((x, j) => (Array.isArray(old) && old[j] === x && now instanceof PyTuple ? now.items[j] : x as number))));
+        }
+        continue;
+      }
+      if (typeof v !== 'number') continue;
+      const lr = d.get('lr');
+      if (now === undefined && key === 'initial_lr' && lr !== undefined && Number(lr) === v) d.set(key, lr);
       else if (now === undefined || Number(now) !== v) d.set(key, v);
     }
   });
