@@ -34,13 +34,13 @@ export function maxPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): MaxPoo
   const l = g.oh * g.ow;
   const index = windowIndex(x, g);
   const { values, indices } = quietly(() => noGrad(() => {
-    const cols = reshapeNoGrad(unfoldWindows(x, g, -Infinity), [n, c, k, l]);
-    const v = empty(x.backend, [n, c, 1, l], x.dtype);
-    const which = empty(x.backend, [n, c, 1, l], 'int64');
-    x.backend.run('max_dim', [cols], [v, which], { dims: [2] });
+    const cols = reshapeNoGrad(unfoldWindows(x, g, -Infinity, true), [n, c, l, k]);
+    const v = empty(x.backend, [n, c, l, 1], x.dtype);
+    const which = empty(x.backend, [n, c, l, 1], 'int64');
+    x.backend.run('max_dim', [cols], [v, which], { dims: [3] });
     // Window element -> position in the plane: gather the position table.
-    const pos = empty(x.backend, [n, c, 1, l], 'int64');
-    x.backend.run('gather', [reshapeNoGrad(index, [n, c, k, l]), which], [pos], { dim: 2 });
+    const pos = empty(x.backend, [n, c, l, 1], 'int64');
+    x.backend.run('gather', [index, which], [pos], { dim: 3 });
     return { values: freshReshape(v, outShape(g.oh, g.ow)), indices: freshReshape(pos, outShape(g.oh, g.ow)) };
   }));
   if (shouldRecord1(x0)) {
@@ -60,8 +60,8 @@ export function avgPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): Tensor
   const k = g.kh * g.kw;
   const l = g.oh * g.ow;
   const out = quietly(() => noGrad(() => {
-    const cols = reshapeNoGrad(unfoldWindows(x, g, 0), [n, c, k, l]);
-    return freshReshape(div(sumDims(cols, [2], false), k), outShape(g.oh, g.ow));
+    const cols = reshapeNoGrad(unfoldWindows(x, g, 0, true), [n, c, l, k]);
+    return freshReshape(div(sumDims(cols, [3], false), k), outShape(g.oh, g.ow));
   }));
   if (shouldRecord1(x0)) {
     const shape = x.shape.slice();

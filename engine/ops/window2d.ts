@@ -29,18 +29,17 @@ export function windowOut(size: number, k: number, s: number, padTotal: number, 
 }
 
 /**
- * Positions [K, L] (K = kh*kw window elements, L = oh*ow windows) into a
+ * Positions [L, K] (L = oh*ow windows, K = kh*kw elements of each) into a
  * plane of H*W values; H*W is the pad slot.
  */
 function positions(h: number, w: number, g: Window2d): number[] {
-  const l = g.oh * g.ow;
-  const out = new Array<number>(g.kh * g.kw * l);
+  const out = new Array<number>(g.oh * g.ow * g.kh * g.kw);
   let p = 0;
-  for (let i = 0; i < g.kh; i++) {
-    for (let j = 0; j < g.kw; j++) {
-      for (let y = 0; y < g.oh; y++) {
+  for (let y = 0; y < g.oh; y++) {
+    for (let x = 0; x < g.ow; x++) {
+      for (let i = 0; i < g.kh; i++) {
         const r = y * g.sh - g.ph + i * g.dh;
-        for (let x = 0; x < g.ow; x++) {
+        for (let j = 0; j < g.kw; j++) {
           const c = x * g.sw - g.pw + j * g.dw;
           out[p++] = r >= 0 && r < h && c >= 0 && c < w ? r * w + c : h * w;
         }
@@ -50,12 +49,13 @@ function positions(h: number, w: number, g: Window2d): number[] {
   return out;
 }
 
-/** The position table as an int64 tensor viewed as [N, C, K*L] (stride 0 over N, C). */
+/** The position table as an int64 tensor viewed as [N, C, L, K] (stride 0 over N, C). */
 export function windowIndex(x: Tensor, g: Window2d): Tensor {
   const [n, c, h, w] = x.shape;
-  const kl = g.kh * g.kw * g.oh * g.ow;
-  const idx = fromValues(positions(h, w, g), [kl], 'int64', x.backend);
-  return makeView(idx, [n, c, kl], [0, 0, 1], 0);
+  const l = g.oh * g.ow;
+  const k = g.kh * g.kw;
+  const idx = fromValues(positions(h, w, g), [l * k], 'int64', x.backend);
+  return makeView(idx, [n, c, l, k], [0, 0, k, 1], 0);
 }
 
 /** The padded plane every window fits in: pad before, and after up to the last window's reach. */
@@ -69,16 +69,20 @@ function paddedSize(h: number, w: number, g: Window2d): [number, number] {
 /**
  * unfold (im2col): [N, C, H, W] -> [N, C, K*L] columns, as one strided copy
  * of a [N, C, kh, kw, oh, ow] window view of the padded input (grad mode
- * must be off; the caller records the op's own grad_fn).
+ * must be off; the caller records the op's own grad_fn). `windowsLast`
+ * gives [N, C, L*K] instead, each window's elements adjacent, for the pools'
+ * reductions.
  */
-export function unfoldWindows(x: Tensor, g: Window2d, padValue: number): Tensor {
+export function unfoldWindows(x: Tensor, g: Window2d, padValue: number, windowsLast = false): Tensor {
   const [n, c, h, w] = x.shape;
   const [hp, wp] = paddedSize(h, w, g);
   const be = x.backend;
   const padded = padValue === 0 ? zeros([n, c, hp, wp], { dtype: x.dtype, backend: be }) : full([n, c, hp, wp], padValue, { dtype: x.dtype, backend: be });
   const plane = hp * wp;
   be.run('copy', [x], [makeView(padded, [n, c, h, w], [c * plane, plane, wp, 1], g.ph * wp + g.pw)]);
-  const windows = makeView(padded, [n, c, g.kh, g.kw, g.oh, g.ow], [c * plane, plane, g.dh * wp, g.dw, g.sh * wp, g.sw], 0);
+  const windows = windowsLast
+    ? makeView(padded, [n, c, g.oh, g.ow, g.kh, g.kw], [c * plane, plane, g.sh * wp, g.sw, g.dh * wp, g.dw], 0)
+    : makeView(padded, [n, c, g.kh, g.kw, g.oh, g.ow], [c * plane, plane, g.dh * wp, g.dw, g.sh * wp, g.sw], 0);
   // Kernels walk input and output by one shape: copy 6-D to 6-D, then view.
   const cols = empty(be, windows.shape.slice(), x.dtype);
   be.run('copy', [windows], [cols]);
