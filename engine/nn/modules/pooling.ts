@@ -4,7 +4,7 @@
 
 import type { Tensor } from '../../tensor';
 import { Module } from '../module';
-import { adaptiveAvgPool2d, avgPool2d, maxPool2d } from '../functional/pooling';
+import { adaptiveAvgPool2d, avgPool2d, maxPool2dWithIndices } from '../functional/pooling';
 import { tupleRepr } from './conv';
 
 type Pair = number | number[];
@@ -21,13 +21,15 @@ export class MaxPool2d extends Module {
     this.setAttr('return_indices', returnIndices);
     this.setAttr('ceil_mode', ceilMode);
   }
-  override forward(input: unknown): Tensor {
-    return maxPool2d(input as Tensor, this.getAttr('kernel_size') as Pair, {
+  /** With return_indices=True, (values, indices) as PyTorch returns them. */
+  override forward(input: unknown): Tensor | [Tensor, Tensor] {
+    const r = maxPool2dWithIndices(input as Tensor, this.getAttr('kernel_size') as Pair, {
       stride: this.getAttr('stride') as Pair,
       padding: this.getAttr('padding') as Pair,
       dilation: this.getAttr('dilation') as Pair,
       ceilMode: this.getAttr('ceil_mode') as boolean,
     });
+    return this.getAttr('return_indices') ? [r.values, r.indices] : r.values;
   }
   override extraRepr(): string {
     const a = (k: string) => show(this.getAttr(k) as Pair);

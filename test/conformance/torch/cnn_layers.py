@@ -61,3 +61,8 @@ for t in tests:
         print('ok')
     except Exception as e:
         print(type(e).__name__ + ':', e)
+
+pool = nn.MaxPool2d(2, return_indices=True)
+v, i = pool(torch.randn(1, 1, 4, 4))
+print(v, i)
+print(nn.MaxPool2d(2).kernel_size, conv.kernel_size, conv.stride, conv.padding, conv.padding_mode)
