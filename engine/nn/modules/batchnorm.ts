@@ -26,6 +26,8 @@ export interface BatchNormModuleOptions {
 const pyBool = (b: boolean) => (b ? 'True' : 'False');
 
 abstract class BatchNormNd extends Module {
+  private batchesSeen = 0;
+
   constructor(name: string, numFeatures: number, o: BatchNormModuleOptions) {
     super(name);
     const dtype = o.dtype ?? 'float32';
@@ -71,7 +73,11 @@ abstract class BatchNormNd extends Module {
     const nbt = this._buffers.get('num_batches_tracked') ?? null;
     if (this.training && (this.getAttr('track_running_stats') as boolean) && nbt !== null) {
       quietly(() => noGrad(() => add_(nbt, 1)));
-      if (momentum === null) factor = 1 / (nbt.readSync?.()[0] ?? 1);
+      this.batchesSeen++;
+      // momentum=None: a cumulative average over the batches counted so far.
+      // A backend without synchronous reads counts on the host (a loaded
+      // num_batches_tracked is then not seen).
+      if (momentum === null) factor = 1 / (nbt.backend.readSync !== undefined ? Number(nbt.readSync()[0]) : this.batchesSeen);
     }
     const rm = this._buffers.get('running_mean') ?? null;
     const rv = this._buffers.get('running_var') ?? null;
