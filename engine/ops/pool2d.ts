@@ -11,6 +11,7 @@ import { empty } from './elementwise';
 import { div } from './div';
 import { sumDims } from './sum';
 import { expand } from './expand';
+import { fromValues } from './factories';
 import { reshapeNoGrad } from './reshape-raw';
 import { foldWindows, freshReshape, scatterToPlane, unfoldWindows, windowIndex, type Window2d } from './window2d';
 
@@ -54,19 +55,24 @@ export function maxPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): MaxPoo
   return { values, indices };
 }
 
-export function avgPool2dRaw(x0: Tensor, g: Window2d, unbatched = false): Tensor {
+/**
+ * `divisors`: one per window (ATen's count for ceil_mode / count_include_pad
+ * / divisor_override); null divides every window by kh*kw.
+ */
+export function avgPool2dRaw(x0: Tensor, g: Window2d, unbatched = false, divisors: number[] | null = null): Tensor {
   const { x, outShape } = batchOf(x0, unbatched);
   const [n, c] = x.shape;
   const k = g.kh * g.kw;
   const l = g.oh * g.ow;
+  const divisor = divisors === null ? k : fromValues(divisors, [l, 1], x.dtype, x.backend);
   const out = quietly(() => noGrad(() => {
     const cols = reshapeNoGrad(unfoldWindows(x, g, 0, true), [n, c, l, k]);
-    return freshReshape(div(sumDims(cols, [3], false), k), outShape(g.oh, g.ow));
+    return freshReshape(div(sumDims(cols, [3], true), divisor), outShape(g.oh, g.ow));
   }));
   if (shouldRecord1(x0)) {
     const shape = x.shape.slice();
     record(out, 'AvgPool2DBackward0', [x0], ([gy]) => {
-      const share = reshapeNoGrad(div(gy!, k), [n, c, 1, l]);
+      const share = reshapeNoGrad(div(reshapeNoGrad(gy!, [n, c, l, 1]), divisor), [n, c, 1, l]);
       const cols = reshapeNoGrad(expand(share, [n, c, k, l]), [n, c, k * l]);
       return [reshapeNoGrad(foldWindows(cols, shape, g), x0.shape.slice())];
     });

@@ -55,6 +55,11 @@ ap = lambda x, **kw: F.avg_pool2d(x, **kw)  # noqa: E731
 case('cnn_avg_pool2d_2', 'avg_pool2d', [In([2, 3, 6, 6])], ap, {'kernel_size': 2}, exact=False)
 case('cnn_avg_pool2d_pad', 'avg_pool2d', [In([1, 2, 5, 5])], ap, {'kernel_size': 3, 'stride': 2, 'padding': 1}, exact=False)
 case('cnn_avg_pool2d_unbatched', 'avg_pool2d', [In([2, 4, 6])], ap, {'kernel_size': [2, 3]}, exact=False)
+case('cnn_avg_pool2d_ceil', 'avg_pool2d', [In([1, 2, 5, 5])], ap, {'kernel_size': 2, 'ceil_mode': True}, exact=False)
+case('cnn_avg_pool2d_ceil_pad', 'avg_pool2d', [In([1, 1, 6, 7])], ap, {'kernel_size': 3, 'stride': 2, 'padding': 1, 'ceil_mode': True}, exact=False)
+case('cnn_avg_pool2d_exclude_pad', 'avg_pool2d', [In([2, 1, 5, 5])], ap, {'kernel_size': 3, 'stride': 2, 'padding': 1, 'count_include_pad': False}, exact=False)
+case('cnn_avg_pool2d_ceil_exclude', 'avg_pool2d', [In([1, 2, 6, 6])], ap, {'kernel_size': 3, 'stride': 2, 'padding': 1, 'ceil_mode': True, 'count_include_pad': False}, exact=False)
+case('cnn_avg_pool2d_divisor', 'avg_pool2d', [In([1, 2, 4, 4])], ap, {'kernel_size': 2, 'divisor_override': 3}, exact=False)
 
 # ---- adaptive_avg_pool2d
 aap = lambda x, **kw: F.adaptive_avg_pool2d(x, **kw)  # noqa: E731

@@ -32,7 +32,10 @@ export const opTable: Record<string, OpFn> = {
     const r = F.maxPool2dWithIndices(T(a[0]), kw.kernel_size as Pair, pairs(kw, 'stride', 'padding', 'dilation'));
     return [r.values, r.indices];
   },
-  avg_pool2d: (a, kw) => F.avgPool2d(T(a[0]), kw.kernel_size as Pair, pairs(kw, 'stride', 'padding')),
+  avg_pool2d: (a, kw) => F.avgPool2d(T(a[0]), kw.kernel_size as Pair, {
+    ...pairs(kw, 'stride', 'padding'), ceilMode: kw.ceil_mode === true, countIncludePad: kw.count_include_pad !== false,
+    divisorOverride: (kw.divisor_override as number | undefined) ?? null,
+  }),
   adaptive_avg_pool2d: (a, kw) => F.adaptiveAvgPool2d(T(a[0]), kw.output_size as Pair),
   batch_norm: (a, kw) => F.batchNorm(T(a[0]), opt(a[1]), opt(a[2]), {
     weight: opt(a[3]), bias: opt(a[4]), training: kw.training === true, ...num(kw, 'momentum', 'eps'),

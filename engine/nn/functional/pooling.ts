@@ -70,10 +70,33 @@ export interface AvgPoolOptions extends PoolOptions {
 
 export function avgPool2d(input: Tensor, kernel: Pair, o: AvgPoolOptions = {}): Tensor {
   const g = geometry(input, kernel, { ...o, dilation: 1 }, 'avg_pool2d');
-  if (o.ceilMode === true || o.countIncludePad === false || (o.divisorOverride ?? null) !== null) {
-    throw runtimeError('avg_pool2d: ceil_mode=True, count_include_pad=False and divisor_override are not supported yet');
+  const ceil = o.ceilMode ?? false;
+  const includePad = o.countIncludePad ?? true;
+  const override = o.divisorOverride ?? null;
+  if (override !== null && override === 0) throw runtimeError('divisor must be not zero');
+  const [h, w] = input.shape.slice(-2);
+  const plain = !ceil && includePad && override === null;
+  return avgPool2dRaw(input, g, input.dim() === 3, plain ? null : avgDivisors(h, w, g, includePad, override));
+}
+
+/** ATen's avg_pool2d divisor per window: the window clipped to the padded input, or to the input itself. */
+function avgDivisors(h: number, w: number, g: Window2d, includePad: boolean, override: number | null): number[] {
+  const out: number[] = [];
+  for (let y = 0; y < g.oh; y++) {
+    for (let x = 0; x < g.ow; x++) {
+      if (override !== null) {
+        out.push(override);
+        continue;
+      }
+      let hs = y * g.sh - g.ph, ws = x * g.sw - g.pw;
+      let he = Math.min(hs + g.kh, h + g.ph), we = Math.min(ws + g.kw, w + g.pw);
+      const poolSize = (he - hs) * (we - ws);
+      hs = Math.max(hs, 0); ws = Math.max(ws, 0);
+      he = Math.min(he, h); we = Math.min(we, w);
+      out.push(includePad ? poolSize : (he - hs) * (we - ws));
+    }
   }
-  return avgPool2dRaw(input, g, input.dim() === 3);
+  return out;
 }
 
 export function adaptiveAvgPool2d(input: Tensor, outputSize: Pair | (number | null)[]): Tensor {
