@@ -55,6 +55,11 @@ export class Adagrad extends Optimizer {
     }
   }
 
+  override loadState(p: Tensor, st: Record<string, unknown>): void {
+    super.loadState(p, st);
+    this.steps.reset(p, st);
+  }
+
   protected updateGroup(g: ParamGroup): void {
     const h: AdagradHyper = {
       lr: num(g, 'lr'), lrDecay: num(g, 'lr_decay'), eps: num(g, 'eps'), wd: num(g, 'weight_decay'),

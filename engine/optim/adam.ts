@@ -18,6 +18,7 @@ import { pyRepr } from '../nn/py-repr';
 import { dense, scalarTensor, zerosLike } from './dense';
 import { Optimizer, num, type ParamGroup, type ParamsInput } from './optimizer';
 import { adamKernels, isCpu } from './kernel-path';
+import { StepCounts } from './step-count';
 
 export interface AdamOptions {
   lr?: number;
@@ -31,7 +32,7 @@ export interface AdamOptions {
 }
 
 export class Adam extends Optimizer {
-  private readonly steps = new Map<Tensor, number>();
+  private readonly steps = new StepCounts();
   constructor(params: ParamsInput | Tensor, o: AdamOptions = {}, typeName = 'Adam') {
     const lr = o.lr ?? 1e-3;
     const betas = o.betas ?? [0.9, 0.999];
@@ -49,6 +50,11 @@ export class Adam extends Optimizer {
     });
   }
 
+  override loadState(p: Tensor, st: Record<string, unknown>): void {
+    super.loadState(p, st);
+    this.steps.reset(p, st);
+  }
+
   protected updateGroup(g: ParamGroup): void {
     const betas = g.betas as readonly number[];
     const h: Hyper = {
@@ -64,13 +70,8 @@ export class Adam extends Optimizer {
         st.exp_avg_sq = zerosLike(p);
         if (h.amsgrad) st.max_exp_avg_sq = zerosLike(p);
       }
-      // `step` is a float32 tensor in PyTorch, read back with .item(); its
-      // value is also kept on the JS side so a GPU step needs no readback.
-      const step = (this.steps.get(p) ?? 0) + 1;
-      this.steps.set(p, step);
-      const stepT = st.step as Tensor;
-      stepT.backend.write(stepT.storage, [step], stepT.offset);
-      stepT.bumpVersion();
+      // `step` is a float32 tensor in PyTorch, read back with .item().
+      const step = this.steps.next(p, st);
       if (isCpu(p)) adamUpdate(p, p.grad, st, step, h);
       else adamKernels(p, p.grad, st, step, h);
       p.bumpVersion();

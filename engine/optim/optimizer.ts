@@ -107,6 +107,13 @@ export abstract class Optimizer {
 
   protected abstract updateGroup(group: ParamGroup): void;
 
+  /** load_state_dict(): p's state replaced by a saved one (tensors shared,
+   *  as PyTorch's .to() leaves a tensor that already fits). Optimizers that
+   *  count steps on the JS side read the count from state.step. */
+  loadState(p: Tensor, st: Record<string, unknown>): void {
+    this.state.set(p, st);
+  }
+
   repr(): string {
     let s = `${this.typeName} (`;
     this.paramGroups.forEach((g, i) => {

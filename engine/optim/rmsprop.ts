@@ -50,6 +50,11 @@ export class RMSprop extends Optimizer {
     });
   }
 
+  override loadState(p: Tensor, st: Record<string, unknown>): void {
+    super.loadState(p, st);
+    this.steps.reset(p, st);
+  }
+
   protected updateGroup(g: ParamGroup): void {
     const h: RmspropHyper = {
       lr: num(g, 'lr'), alpha: num(g, 'alpha'), eps: num(g, 'eps'), wd: num(g, 'weight_decay'),
