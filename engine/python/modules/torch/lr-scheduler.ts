@@ -12,7 +12,7 @@ import { pyError } from '../../runtime/exceptions';
 import { PyDict } from '../../runtime/dict';
 import { type CallContext, PyClass, PyInstance, PyList, builtinClasses, type PyValue } from '../../runtime/objects';
 import { toArray } from '../../runtime/iter';
-import { reprSync, typeName } from '../../runtime/protocol';
+import { defaultRepr, reprSync, typeName } from '../../runtime/protocol';
 import { asTensor } from './classes';
 import { defMethod, defProperty } from './define';
 import { isSequence, items, toInt, toNumber } from './convert';
@@ -203,7 +203,7 @@ defMethod(lrSchedulerClass, 'load_state_dict', (self, args) => {
   loadStateDict(box(self), args[0]);
   return null;
 });
-defMethod(lrSchedulerClass, '__repr__', (self) => `<torch.optim.lr_scheduler.${box(self).s.typeName} object>`);
+defMethod(lrSchedulerClass, '__repr__', (self) => defaultRepr(self as PyInstance));
 
 /** state_dict(): the scheduler's __dict__ less the optimizer, in PyTorch's key order. */
 function stateDict(b: Box): PyDict {
