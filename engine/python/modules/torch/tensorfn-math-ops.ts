@@ -58,13 +58,13 @@ export const TENSORFN_MATH: Record<string, SharedOp> = {
   },
   tile: { required: 2, params: ['input', 'dims'], impl: (b) => W(tile(T(b), toShape([b.dims!], 'tile'))) },
   lerp: { required: 3, params: ['input', 'end', 'weight'], impl: (b) => W(lerp(T(b), T(b, 'end'), tensorOrNumber(b.weight, 'weight'))) },
-  median: { params: ['input', 'dim', 'keepdim'], impl: (b) => {
-    if (b.dim === undefined || b.dim === null) return W(median(T(b)));
-    const r = medianDim(T(b), toInt(b.dim, 'dim'), keep(b));
+  median: { params: ['input', 'dim', 'keepdim'], impl: async (b) => {
+    if (b.dim === undefined || b.dim === null) return W(await median(T(b)));
+    const r = await medianDim(T(b), toInt(b.dim, 'dim'), keep(b));
     return returnTypes('median', r.values, r.indices);
   } },
-  kthvalue: { required: 2, params: ['input', 'k', 'dim', 'keepdim'], impl: (b) => {
-    const r = kthvalue(T(b), toInt(b.k!, 'k'), intOr(b.dim, -1, 'dim'), keep(b));
+  kthvalue: { required: 2, params: ['input', 'k', 'dim', 'keepdim'], impl: async (b) => {
+    const r = await kthvalue(T(b), toInt(b.k!, 'k'), intOr(b.dim, -1, 'dim'), keep(b));
     return returnTypes('kthvalue', r.values, r.indices);
   } },
   mode: { params: ['input', 'dim', 'keepdim'], impl: async (b) => {
