@@ -16,6 +16,7 @@ export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from './modules/pooling';
 export { BatchNorm1d, BatchNorm2d, type BatchNormModuleOptions } from './modules/batchnorm';
 export { LayerNorm, Embedding } from './modules/normalization';
 export { Unflatten } from './modules/unflatten';
+export { Dropout2d } from './modules/dropout2d';
 export { pyFloatRepr, pyRepr } from './py-repr';
 export { pyError, attributeError, type NnErrorType } from './errors';
 export { setNnWarningHandler } from './warnings';

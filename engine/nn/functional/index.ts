@@ -9,6 +9,7 @@ export { checkReduction, type Reduction } from './reduction';
 export { conv2d, conv1d, type ConvOptions, type Padding } from './conv';
 export { maxPool2d, maxPool2dWithIndices, avgPool2d, adaptiveAvgPool2d, type PoolOptions, type AvgPoolOptions } from './pooling';
 export { batchNorm, layerNorm, embedding, type BatchNormOptions } from './normalization';
+export { dropout2d } from './dropout2d';
 export { leakyRelu, elu, silu, softplus, gelu, selu, celu, logsigmoid, hardtanh, relu6, mish } from './pointwise-activations';
 export { binaryCrossEntropy, binaryCrossEntropyWithLogits, type BceOptions, type BceLogitsOptions } from './binary-cross-entropy';
 export { l1Loss, smoothL1Loss, huberLoss } from './l1-loss';

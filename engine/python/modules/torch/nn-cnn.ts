@@ -1,6 +1,6 @@
 // The convolutional-network layers for Python: nn.Conv2d, nn.Conv1d,
 // nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, nn.BatchNorm1d/2d,
-// nn.LayerNorm, nn.Embedding, nn.Unflatten and their functional forms,
+// nn.LayerNorm, nn.Embedding, nn.Unflatten, nn.Dropout2d and their functional forms,
 // with PyTorch's parameter names. nn-layers.ts and nn-functional.ts
 // add these to their tables.
 import * as nn from '../../../nn/index';
@@ -78,6 +78,8 @@ export function cnnLayers(layer: Layer): PyClass[] {
       return new nn.Embedding(ch(b, 'num_embeddings'), ch(b, 'embedding_dim'), b.padding_idx === undefined || b.padding_idx === null ? null : toInt(b.padding_idx, 'padding_idx'),
         b.dtype !== undefined && b.dtype !== null ? toDType(b.dtype) : 'float32');
     }),
+    layer('Dropout2d', 'dropout', ['p', 'inplace'], (b) =>
+      new nn.Dropout2d(b.p === undefined ? 0.5 : toNumber(b.p, 'p'), bool(b.inplace, 'inplace', false))),
     layer('Unflatten', 'flatten', ['dim', 'unflattened_size'], (b) => {
       const sizes = pairOf(b.unflattened_size, 'unflattened_size', 1);
       return new nn.Unflatten(toInt(b.dim!, 'dim'), Array.isArray(sizes) ? sizes : [sizes]);
@@ -135,6 +137,8 @@ export function cnnFunctional(): [string, string[], Fn][] {
       const ns = pairOf(b.normalized_shape, 'normalized_shape', 1);
       return wrapTensor(F.layerNorm(T(b), Array.isArray(ns) ? ns : [ns], optT(b.weight), optT(b.bias), b.eps === undefined ? 1e-5 : toNumber(b.eps, 'eps')));
     }],
+    ['dropout2d', ['input', 'p', 'training', 'inplace'], (b) => wrapTensor(F.dropout2d(T(b),
+      b.p === undefined ? 0.5 : toNumber(b.p, 'p'), bool(b.training, 'training', true), bool(b.inplace, 'inplace', false)))],
     ['embedding', ['input', 'weight', 'padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse'], (b) =>
       wrapTensor(F.embedding(T(b), T(b, 'weight'), b.padding_idx === undefined || b.padding_idx === null ? null : toInt(b.padding_idx, 'padding_idx')))],
   ];
