@@ -212,4 +212,14 @@ case(f'{P}logspace_base2', 'logspace', [-1, 1, 5], torch.logspace, {'base': 2}, 
 case(f'{P}logspace_frac', 'logspace', [0.5, -1.5, 6], torch.logspace, {'base': 3.0}, exact=False)
 case(f'{P}logspace_f64', 'logspace_f64', [-2, 3, 7], lambda a, b, n: torch.logspace(a, b, n, dtype=torch.float64), exact=False)
 
+# diagonal (a view), tril/triu_indices, count_nonzero
+case(f'{P}diagonal_default', 'diagonal', [In([3, 4])], torch.diagonal)
+case(f'{P}diagonal_3d_offset', 'diagonal', [In([2, 3, 4])], torch.diagonal, {'offset': 1, 'dim1': 1, 'dim2': 2})
+case(f'{P}diagonal_neg_dims', 'diagonal', [In([3, 2, 4], layout='t')], torch.diagonal, {'offset': -1, 'dim1': -1, 'dim2': 0})
+case(f'{P}diagonal_same_dims', 'diagonal', [In([3, 3])], torch.diagonal, {'dim1': 1, 'dim2': 1})
+case(f'{P}tril_indices', 'tril_indices', [4, 3], torch.tril_indices, {'offset': -1})
+case(f'{P}triu_indices', 'triu_indices', [3, 5], torch.triu_indices, {'offset': 2})
+case(f'{P}count_nonzero_all', 'count_nonzero', [In([3, 4], i64, lo=-1, hi=2)], torch.count_nonzero)
+case(f'{P}count_nonzero_dim', 'count_nonzero', [In([3, 4], layout='t', values=[0.0, 1.0, 0.0, 2.0, 0.0, 0.0, 3.0, 0.0, 4.0, 5.0, 0.0, 0.0], grad=False)], torch.count_nonzero, {'dim': 1})
+
 write('ops-tensorfn')

@@ -24,6 +24,7 @@ import { take } from '../../engine/ops/take';
 import { bincount, cummax, cummin, histc } from '../../engine/ops/counting';
 import { atan2, expm1, fmod, frac } from '../../engine/ops/more-math';
 import { logspace } from '../../engine/ops/logspace';
+import { countNonzero, diagonal, trilIndices, triuIndices } from '../../engine/ops/diagonal';
 
 const T = (a: Arg) => a as Tensor;
 const num = (v: unknown, d: number) => (v === undefined ? d : v instanceof E.PyFloat ? v.value : (v as number));
@@ -71,6 +72,10 @@ export const opTable: Record<string, OpFn> = {
   atan2: (a) => atan2(T(a[0]), T(a[1])),
   frac: (a) => frac(T(a[0])),
   fmod: (a) => fmod(T(a[0]), a[1] instanceof E.Tensor ? a[1] : (a[1] as E.Scalar)),
+  diagonal: (a, kw) => diagonal(T(a[0]), num(kw.offset, 0), num(kw.dim1, 0), num(kw.dim2, 1)),
+  tril_indices: (a, kw) => trilIndices(a[0] as number, a[1] as number, num(kw.offset, 0)),
+  triu_indices: (a, kw) => triuIndices(a[0] as number, a[1] as number, num(kw.offset, 0)),
+  count_nonzero: (a, kw) => countNonzero(T(a[0]), kw.dim === undefined ? null : [kw.dim as number]),
   logspace: (a, kw) => logspace(numArg(a[0]), numArg(a[1]), a[2] as number, num(kw.base, 10)),
   logspace_f64: (a) => logspace(numArg(a[0]), numArg(a[1]), a[2] as number, 10, { dtype: 'float64' }),
 };

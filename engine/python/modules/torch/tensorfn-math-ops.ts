@@ -5,7 +5,7 @@
 import type { Tensor } from '../../../tensor';
 import { PyBuiltin, type Kwargs, type PyValue } from '../../runtime/objects';
 import { asTensor, expectTensor, tensorClass, toDType, wrapTensor } from './classes';
-import { isSequence, items, toBool, toInt, toNumber, toShape } from './convert';
+import { isSequence, items, toBool, toDims, toInt, toNumber, toShape } from './convert';
 import { bind, type Bound } from './signature';
 import type { SharedOp } from './shared-ops';
 import { returnTypes } from './return-types';
@@ -20,6 +20,7 @@ import { take } from '../../../ops/take';
 import { bincount, cummax, cummin, histc } from '../../../ops/counting';
 import { atan2, expm1, fmod, frac } from '../../../ops/more-math';
 import { logspace } from '../../../ops/logspace';
+import { countNonzero, diagonal, trilIndices, triuIndices } from '../../../ops/diagonal';
 import { toOperand } from './operand';
 import { to as castTo } from '../../../ops/cast';
 import { pyError } from '../../runtime/exceptions';
@@ -52,6 +53,11 @@ export const TENSORFN_MATH: Record<string, SharedOp> = {
   } },
   diag: { params: ['input', 'diagonal'], impl: (b) => W(diag(T(b), intOr(b.diagonal, 0, 'diagonal'))) },
   trace: unary(trace),
+  diagonal: {
+    params: ['input', 'offset', 'dim1', 'dim2'],
+    impl: (b) => W(diagonal(T(b), intOr(b.offset, 0, 'offset'), intOr(b.dim1, 0, 'dim1'), intOr(b.dim2, 1, 'dim2'))),
+  },
+  count_nonzero: { params: ['input', 'dim'], impl: (b) => W(countNonzero(T(b), toDims(b.dim) ?? null)) },
   diff: {
     params: ['input', 'n', 'dim', 'prepend', 'append'],
     impl: (b) => W(diff(T(b), intOr(b.n, 1, 'n'), intOr(b.dim, -1, 'dim'), optT(b.prepend), optT(b.append))),
@@ -106,6 +112,19 @@ function logspaceFn(args: PyValue[], kwargs: Kwargs): PyValue {
     b.base === undefined || b.base === null ? 10 : toNumber(b.base, 'base'), { dtype, requiresGrad }));
 }
 
+/** torch.tril_indices(row, col, offset=0) / triu_indices: int64 [2, N] coordinates. */
+function indicesFn(name: string, f: (r: number, c: number, o: number) => Tensor): PyBuiltin {
+  return new PyBuiltin(name, (args, kwargs) => {
+    const b = bind(name, ['row', 'col', 'offset', ...FACTORY_KW], args, kwargs);
+    const t = f(toInt(b.row!, 'row'), toInt(b.col!, 'col'), intOr(b.offset, 0, 'offset'));
+    return W(b.dtype === undefined || b.dtype === null ? t : castTo(t, toDType(b.dtype)));
+  });
+}
+
 export function tensorfnMathFunctions(): [string, PyValue][] {
-  return [['logspace', new PyBuiltin('logspace', logspaceFn)]];
+  return [
+    ['logspace', new PyBuiltin('logspace', logspaceFn)],
+    ['tril_indices', indicesFn('tril_indices', trilIndices)],
+    ['triu_indices', indicesFn('triu_indices', triuIndices)],
+  ];
 }
