@@ -30,6 +30,13 @@ case('cnn_err_conv2d_channels', 'conv2d', [In([2, 2, 8, 8]), In([4, 3, 3, 3])], 
 case('cnn_err_conv2d_dims', 'conv2d', [In([8, 8]), In([4, 3, 3, 3])], F.conv2d)
 case('cnn_err_conv2d_small', 'conv2d', [In([1, 3, 2, 2]), In([4, 3, 3, 3])], F.conv2d)
 case('cnn_err_conv2d_bias', 'conv2d', [In([1, 3, 4, 4]), In([4, 3, 3, 3]), In([3])], F.conv2d)
+case('cnn_err_conv2d_weight3d', 'conv2d', [In([2, 3, 8, 8]), In([4, 3, 3])], F.conv2d)
+case('cnn_err_conv2d_weight2d', 'conv2d', [In([2, 3, 8, 8]), In([4, 3])], F.conv2d)
+case('cnn_err_conv2d_stride3', 'conv2d', [In([2, 3, 8, 8]), In([4, 3, 3, 3])], F.conv2d, {'stride': [1, 1, 1]})
+case('cnn_err_conv2d_groups', 'conv2d', [In([2, 3, 8, 8]), In([4, 3, 3, 3])], F.conv2d, {'groups': 2})
+case('cnn_err_conv2d_dtype', 'conv2d', [In([2, 3, 8, 8], f64), In([4, 3, 3, 3])], F.conv2d)
+case('cnn_err_conv2d_negpad', 'conv2d', [In([2, 3, 8, 8]), In([4, 3, 3, 3])], F.conv2d, {'padding': -1})
+case('cnn_err_conv2d_stride0', 'conv2d', [In([2, 3, 8, 8]), In([4, 3, 3, 3])], F.conv2d, {'stride': 0})
 case('cnn_err_conv2d_same_stride', 'conv2d', [In([1, 3, 4, 4]), In([4, 3, 3, 3])], F.conv2d, {'padding': 'same', 'stride': 2})
 
 # ---- max_pool2d

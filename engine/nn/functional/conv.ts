@@ -9,6 +9,7 @@ import { conv2dRaw } from '../../ops/conv2d';
 import { squeeze, unsqueeze } from '../../ops/squeeze';
 import { reshapeNoGrad } from '../../ops/reshape-raw';
 import { windowOut, type Window2d } from '../../ops/window2d';
+import { c10Name } from '../../ops/elementwise';
 
 export type Padding = number | number[] | 'same' | 'valid';
 
@@ -32,12 +33,21 @@ const sizeStr = (s: readonly number[]) => `[${s.join(', ')}]`;
 /** Checks, then [padBefore, padTotal] per spatial dim. */
 function convGeometry(name: string, x: Tensor, weight: Tensor, bias: Tensor | null, o: ConvOptions, nd: number): Window2d {
   const groups = o.groups ?? 1;
+  if (weight.dim() < 3) throw runtimeError('weight should have at least three dimensions');
+  // ATen takes the conv's dims from the weight; F.conv2d has already made an int stride a pair.
+  if (weight.dim() !== nd + 2) {
+    const given = Array.isArray(o.stride) ? o.stride : new Array<number>(nd).fill(o.stride ?? 1);
+    throw runtimeError(`expected stride to be a single integer value or a list of ${weight.dim() - 2} values to match the convolution dimensions, but got stride=[${given.join(', ')}]`);
+  }
   const stride = expandParam(o.stride ?? 1, nd, 'stride');
   const dilation = expandParam(o.dilation ?? 1, nd, 'dilation');
   const ks = weight.shape.slice(2);
-  if (weight.dim() !== nd + 2) {
-    throw runtimeError(`weight should have at least three dimensions`);
+  if (Array.isArray(o.padding) || typeof o.padding === 'number') {
+    if (expandParam(o.padding, nd, 'padding').some((p) => p < 0)) throw runtimeError('negative padding is not supported');
   }
+  if (stride.some((s) => s <= 0)) throw runtimeError('non-positive stride is not supported');
+  if (dilation.some((d) => d <= 0)) throw runtimeError('dilation should be greater than zero');
+  if (x.dtype !== weight.dtype) throw runtimeError(`expected scalar type ${c10Name(x.dtype)} but found ${c10Name(weight.dtype)}`);
   const c = x.shape[1];
   if (c !== weight.shape[1] * groups) {
     throw runtimeError(`Given groups=${groups}, weight of size ${sizeStr(weight.shape)}, expected input${sizeStr(x.shape)} to have ${weight.shape[1] * groups} channels, but got ${c} channels instead`);
