@@ -41,17 +41,19 @@ export function conv2dRaw(
   }));
   if (shouldRecordAll(inputs)) {
     const xShape = x.shape.slice();
-    const saved = cols!;
-    record(out, 'ConvolutionBackward0', inputs, ([gy]) => {
+    // The columns travel in the saved list (not the closure), so a backward
+    // without retain_graph frees them as PyTorch frees its saved tensors.
+    record(out, 'ConvolutionBackward0', inputs, ([gy], saved) => {
+      const colsSaved = saved[2];
       const g4 = reshapeNoGrad(gy!, [n, groups, o / groups, l]);
       const gb = bias !== null && bias.requiresGrad ? sumDims(reshapeNoGrad(gy!, [n, o, l]), [0, 2], false) : null;
       const w = reshapeNoGrad(weight, [groups, o / groups, cg * k]);
       const gx = gxIn.requiresGrad
         ? reshapeNoGrad(foldWindows(reshapeNoGrad(matmul(transpose(w, 1, 2), g4), [n, c, k * l]), xShape, g), gxIn.shape.slice())
         : null;
-      const gw = gwIn.requiresGrad ? reshapeNoGrad(sumDims(matmul(g4, transpose(saved, 2, 3)), [0], false), gwIn.shape.slice()) : null;
+      const gw = gwIn.requiresGrad ? reshapeNoGrad(sumDims(matmul(g4, transpose(colsSaved, 2, 3)), [0], false), gwIn.shape.slice()) : null;
       return bias === null ? [gx, gw] : [gx, gw, gb];
-    }, [gxIn, gwIn]);
+    }, [gxIn, gwIn, cols!]);
   }
   notifyOp('conv2d', inputs, out);
   return out;
