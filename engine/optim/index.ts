@@ -9,3 +9,4 @@ export {
 } from './lr-scheduler';
 export { ReduceLROnPlateau, type PlateauOptions } from './plateau';
 export { OneCycleLR, type OneCycleOptions } from './one-cycle';
+export { ConstantLR, LinearLR, SequentialLR } from './warmup-schedulers';

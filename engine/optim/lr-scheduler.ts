@@ -53,16 +53,6 @@ export abstract class LRScheduler {
     this.lastEpoch = lastEpoch;
   }
 
-  protected initialStep(): void {
-    this.stepCount = 0;
-    this.isInitial = true;
-    try {
-      this.step();
-    } finally {
-      this.isInitial = false;
-    }
-  }
-
   getLastLr(): number[] {
     return this.lastLr;
   }
@@ -84,6 +74,12 @@ export abstract class LRScheduler {
     if (this.stepCount === 1 && this.optimizer.stepCalls === 0) this.warn(STEP_BEFORE_OPTIMIZER_WARNING);
     this.stepCount++;
     if (epoch !== undefined) this.warn(EPOCH_DEPRECATION_WARNING);
+    this.updateLr(epoch);
+  }
+
+  /** PyTorch's _update_lr: the next lrs (the closed form when given an
+   *  epoch and there is one) into the groups. */
+  updateLr(epoch?: number): void {
     let values: number[];
     if (epoch === undefined) {
       this.lastEpoch++;
@@ -96,6 +92,17 @@ export abstract class LRScheduler {
       g.lr = values[i];
     });
     this.lastLr = this.groupLrs();
+  }
+
+  /** The constructor's first step (SequentialLR takes it again for the scheduler it starts with). */
+  initialStep(): void {
+    this.stepCount = 0;
+    this.isInitial = true;
+    try {
+      this.step();
+    } finally {
+      this.isInitial = false;
+    }
   }
 
   protected groupLrs(): number[] {

@@ -5,7 +5,8 @@
 // and the next optimizer.step() see the schedule. Its UserWarnings go to
 // stderr the way Python's warnings module prints them.
 import {
-  CosineAnnealingLR, ExponentialLR, LambdaLR, type LRScheduler, MultiStepLR, OneCycleLR, ReduceLROnPlateau, StepLR,
+  ConstantLR, CosineAnnealingLR, ExponentialLR, LambdaLR, LinearLR, type LRScheduler, MultiStepLR, OneCycleLR,
+  ReduceLROnPlateau, SequentialLR, StepLR,
   type Optimizer,
 } from '../../../optim/index';
 import { pyError } from '../../runtime/exceptions';
@@ -33,6 +34,10 @@ interface Box {
   /** LambdaLR: the Python lr_lambdas and the factors for the coming step. */
   lambdas?: PyValue[];
   factors?: number[];
+  /** SequentialLR: the boxes of its schedulers. */
+  children?: Box[];
+  /** The Python object this box belongs to. */
+  self: PyInstance;
 }
 
 const box = (v: PyValue): Box => {
@@ -104,7 +109,7 @@ function scheduler(name: string, params: string[], nRequired: number,
         }
       });
     }
-    const b: Box = { s: null as unknown as AnyScheduler, optimizer: pyOpt, args: a, lastLr: [] };
+    const b: Box = { s: null as unknown as AnyScheduler, optimizer: pyOpt, args: a, lastLr: [], self: self as PyInstance };
     if (a.lr_lambda !== undefined) {
       const given = a.lr_lambda;
       const n = opt.paramGroups.length;
@@ -143,6 +148,15 @@ defMethod(lrSchedulerClass, 'step', async (self, args, kwargs, ctx) => {
   const a = bind(`${s.typeName}.step`, ['epoch'], args, kwargs);
   const epoch = a.epoch === undefined || a.epoch === null ? undefined : toInt(a.epoch, 'epoch');
   await prepareLambdas(ctx, b, epoch ?? s.lastEpoch + 1);
+  if (s instanceof SequentialLR && b.children) {
+    // The LambdaLR it is about to step needs its lambdas' values first.
+    const next = s.lastEpoch + 1;
+    let idx = 0;
+    while (idx < s.milestones.length && s.milestones[idx] <= next) idx++;
+    const child = b.children[idx];
+    const restart = idx > 0 && s.milestones[idx - 1] === next;
+    await prepareLambdas(ctx, child, restart ? 0 : child.s.lastEpoch + 1);
+  }
   await stepped(ctx, b, () => s.step(epoch));
   return null;
 });
@@ -156,7 +170,14 @@ defMethod(lrSchedulerClass, 'get_lr', async (self, _args, _kw, ctx) => {
   syncGroups(s.optimizer);
   return new PyList(s.peekLr());
 });
-defMethod(lrSchedulerClass, 'get_last_lr', (self) => new PyList(box(self).lastLr.slice()));
+/** get_last_lr(): the groups' lr objects as of this scheduler's last step;
+ *  a scheduler stepped by a SequentialLR has only the engine's numbers. */
+function lastLrOf(b: Box): PyValue[] {
+  const now = b.s.getLastLr();
+  const same = now.length === b.lastLr.length && now.every((v, i) => Number(b.lastLr[i]) === v);
+  return same ? b.lastLr.slice() : now.slice();
+}
+defMethod(lrSchedulerClass, 'get_last_lr', (self) => new PyList(lastLrOf(box(self))));
 defProperty(lrSchedulerClass, 'optimizer', (self) => box(self).optimizer);
 defProperty(lrSchedulerClass, 'last_epoch', (self) => BigInt(box(self).s.lastEpoch), (self, v) => {
   box(self).s.lastEpoch = toInt(v, 'last_epoch');
@@ -170,10 +191,12 @@ defProperty(lrSchedulerClass, 'base_lrs', (self) => {
 // constructor's value as given where it is one, else the engine's current one.
 const attrs: Record<string, (b: Box) => PyValue | undefined> = {
   _step_count: (b) => (b.s instanceof ReduceLROnPlateau ? undefined : BigInt(b.s.stepCount)),
-  _last_lr: (b) => new PyList(b.lastLr.slice()),
+  _last_lr: (b) => new PyList(lastLrOf(b)),
   step_size: (b) => b.args.step_size,
   gamma: (b) => (b.s instanceof StepLR || b.s instanceof MultiStepLR ? b.args.gamma ?? 0.1 : b.s instanceof ExponentialLR ? b.args.gamma : undefined),
   T_max: (b) => b.args.T_max,
+  _schedulers: (b) => (b.children ? new PyList(b.children.map((c) => c.self)) : undefined),
+  _milestones: (b) => (b.s instanceof SequentialLR ? new PyList(b.s.milestones.map((m) => BigInt(m))) : undefined),
   total_steps: (b) => (b.s instanceof OneCycleLR ? BigInt(b.s.totalSteps) : undefined),
   eta_min: (b) => (b.s instanceof CosineAnnealingLR ? b.args.eta_min ?? 0.0 : undefined),
   lr_lambdas: (b) => (b.lambdas ? new PyList(b.lambdas.slice()) : undefined),
@@ -218,7 +241,7 @@ function stateDict(b: Box): PyDict {
     arg('cooldown', 0n);
     arg('eps', 1e-8);
     d.set('last_epoch', BigInt(s.lastEpoch));
-    d.set('_last_lr', new PyList(b.lastLr.slice()));
+    d.set('_last_lr', new PyList(lastLrOf(b)));
     d.set('mode_worse', s.modeWorse);
     arg('mode', 'min');
     arg('threshold', 1e-4);
@@ -236,7 +259,7 @@ function stateDict(b: Box): PyDict {
   d.set('_step_count', BigInt(s.stepCount));
   d.set('_is_initial', false);
   d.set('_get_lr_called_within_step', false);
-  d.set('_last_lr', new PyList(b.lastLr.slice()));
+  d.set('_last_lr', new PyList(lastLrOf(b)));
   if (s instanceof LambdaLR) d.set('lr_lambdas', new PyList(s.lrLambdas.map(() => null)));
   return d;
 }
@@ -289,6 +312,25 @@ export function lrSchedulerModule(): Map<string, PyValue> {
         minLr, eps: a.eps === undefined ? undefined : toNumber(a.eps, 'eps'),
       });
     }));
+  m.set('ConstantLR', scheduler('ConstantLR', ['optimizer', 'factor', 'total_iters', 'last_epoch'], 1, (opt, a, _b, last) =>
+    new ConstantLR(opt, optNum(a.factor, 'factor', 1.0 / 3), a.total_iters === undefined ? 5 : toInt(a.total_iters, 'total_iters'), last)));
+  m.set('LinearLR', scheduler('LinearLR', ['optimizer', 'start_factor', 'end_factor', 'total_iters', 'last_epoch'], 1, (opt, a, _b, last) =>
+    new LinearLR(opt, optNum(a.start_factor, 'start_factor', 1.0 / 3), optNum(a.end_factor, 'end_factor', 1.0),
+      a.total_iters === undefined ? 5 : toInt(a.total_iters, 'total_iters'), last)));
+  m.set('SequentialLR', scheduler('SequentialLR', ['optimizer', 'schedulers', 'milestones', 'last_epoch'], 3, (opt, a, b, last) => {
+    const subs = isSequence(a.schedulers!) ? items(a.schedulers!) : [];
+    const engines = subs.map((x, i) => {
+      const sb = x instanceof PyInstance ? (x.native as Box | undefined) : undefined;
+      if (!sb) throw pyError('TypeError', `SequentialLR at index ${i} should have \`optimizer\` as its attribute.`);
+      if (sb.s instanceof ReduceLROnPlateau) {
+        throw pyError('ValueError', 'SequentialLR does not support `ReduceLROnPlateau` scheduler as it requires additional ' +
+          `kwargs to be specified when calling \`step\`, but got one at index ${i} in the given schedulers sequence.`);
+      }
+      return sb;
+    });
+    b.children = engines;
+    return new SequentialLR(opt, engines.map((x) => x.s as LRScheduler), (a.milestones as PyList).items.map((x) => toInt(x, 'milestones')), last);
+  }));
   m.set('OneCycleLR', scheduler('OneCycleLR', ['optimizer', 'max_lr', 'total_steps', 'epochs', 'steps_per_epoch', 'pct_start',
     'anneal_strategy', 'cycle_momentum', 'base_momentum', 'max_momentum', 'div_factor', 'final_div_factor', 'three_phase',
     'last_epoch'], 2, (opt, a, _b, last) => {
