@@ -77,6 +77,8 @@ uq = lambda x: torch.unique(x, return_inverse=True, return_counts=True)  # noqa:
 case(f'{P}unique_int', 'unique', [In([2, 5], i64, lo=-2, hi=3)], uq)
 case(f'{P}unique_float', 'unique', [In([6], values=[1.5, -1.0, 1.5, 0.0, -1.0, 2.0], grad=False)], uq)
 case(f'{P}unique_bool', 'unique', [In([5], bl)], uq)
+case(f'{P}unique_dim0', 'unique_dim', [In([5, 2], i64, values=[1, 2, 0, 5, 1, 2, 0, 1, 1, 1])], lambda x: torch.unique(x, dim=0, return_inverse=True, return_counts=True))
+case(f'{P}unique_dim1_3d', 'unique_dim1', [In([2, 4, 2], i64, lo=0, hi=2, layout='t')], lambda x: torch.unique(x, dim=1, return_inverse=True, return_counts=True))
 case(f'{P}unique_transposed', 'unique', [In([3, 4], i64, layout='t', lo=0, hi=3)], uq)
 
 # isclose

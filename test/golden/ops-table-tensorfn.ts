@@ -10,7 +10,7 @@ import { indexSelect } from '../../engine/ops/index-select';
 import { maskedSelect } from '../../engine/ops/masked-select';
 import { nonzero, nonzeroTuple } from '../../engine/ops/nonzero';
 import { oneHot } from '../../engine/ops/one-hot';
-import { unique } from '../../engine/ops/unique';
+import { unique, uniqueDim } from '../../engine/ops/unique';
 import { isclose } from '../../engine/ops/isclose';
 import { meshgrid } from '../../engine/ops/meshgrid';
 import { repeatIndices, repeatInterleave } from '../../engine/ops/repeat-interleave';
@@ -43,6 +43,14 @@ export const opTable: Record<string, OpFn> = {
   one_hot: (a, kw) => oneHot(T(a[0]), num(kw.num_classes, -1)),
   unique: async (a) => {
     const r = await unique(T(a[0]));
+    return [r.values, r.inverse, r.counts];
+  },
+  unique_dim: async (a) => {
+    const r = await uniqueDim(T(a[0]), 0);
+    return [r.values, r.inverse, r.counts];
+  },
+  unique_dim1: async (a) => {
+    const r = await uniqueDim(T(a[0]), 1);
     return [r.values, r.inverse, r.counts];
   },
   isclose: (a, kw) => isclose(T(a[0]), T(a[1]), num(kw.rtol, 1e-5), num(kw.atol, 1e-8), (kw.equal_nan as boolean | undefined) ?? false),

@@ -44,3 +44,10 @@ print(torch.unique(v, return_inverse=True, return_counts=True))
 print(torch.clip(x, -1, 2))
 print(x.clip(min=0))
 print(torch.tensor([1, 5, 9]).clip(2, 6))
+
+# unique rows / columns
+pairs = torch.tensor([[1, 2], [0, 5], [1, 2], [0, 1]])
+print(torch.unique(pairs, dim=0))
+print(torch.unique(pairs, dim=0, return_inverse=True, return_counts=True))
+print(pairs.unique(dim=1))
+print(torch.unique(torch.tensor([[[1.0, 0.0]], [[1.0, 0.0]]]), dim=0, return_counts=True))

@@ -14,7 +14,7 @@ import { tril, triu } from '../../../ops/tril';
 import { roll } from '../../../ops/roll';
 import { nonzero, nonzeroTuple } from '../../../ops/nonzero';
 import { maskedSelect } from '../../../ops/masked-select';
-import { unique } from '../../../ops/unique';
+import { unique, uniqueDim } from '../../../ops/unique';
 import { indexSelect } from '../../../ops/index-select';
 import { isclose } from '../../../ops/isclose';
 import { meshgrid } from '../../../ops/meshgrid';
@@ -45,8 +45,7 @@ export const TENSORFN: Record<string, SharedOp> = {
   unique: {
     params: ['input', 'sorted', 'return_inverse', 'return_counts', 'dim'],
     impl: async (b) => {
-      if (b.dim !== undefined && b.dim !== null) throw pyError('NotImplementedError', 'Tensor Lens computes unique(dim=None) only');
-      const r = await unique(T(b));
+      const r = b.dim === undefined || b.dim === null ? await unique(T(b)) : await uniqueDim(T(b), toInt(b.dim, 'dim'));
       const inv = flag(b.return_inverse, false, 'return_inverse');
       const cnt = flag(b.return_counts, false, 'return_counts');
       if (!inv && !cnt) return W(r.values);
