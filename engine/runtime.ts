@@ -44,6 +44,11 @@ export interface RunOptions {
   /** What the program writes to sys.stderr (print(file=sys.stderr), traceback.print_exc()). */
   onStderr?(text: string): void;
   backend?: Backend;
+  /** A full, synchronous garbage collection, where the host has one (Node:
+   *  extension/runtime/gc.ts). With it the memory budget recounts what is
+   *  really alive before it stops a program; without it (a browser) it goes
+   *  by what the collector has reported so far. */
+  collectGarbage?: () => void;
   /** Live mode: run the statements above a syntax error (Python runs nothing). */
   runBeforeSyntaxError?: boolean;
   traceCaps?: Partial<TraceCaps>;
@@ -54,16 +59,23 @@ export const DEFAULT_MEMORY_BUDGET_BYTES = 1 << 30;
 
 const WHOLE_FILE: SourceRange = { from: 0, to: 0, line: 1, col: 0, endLine: 1, endCol: 0 };
 
-/** Counts live tensor bytes on `backend` while a run lasts (freed storages are
- *  subtracted when the garbage collector reclaims them). */
+/** Counts live tensor bytes on `backend` while a run lasts. The garbage
+ *  collector reports freed storages only after it has run and the event loop
+ *  has turned, so the running count lags: a program that makes and drops
+ *  large tensors in a loop looks like it holds them all. Before stopping a
+ *  program the budget therefore collects garbage itself (when the host can:
+ *  `collectGarbage`) and recounts the storages still alive. */
 class MemoryBudget {
   live = 0;
   exceeded = false;
-  private readonly registry = new FinalizationRegistry<number>((bytes) => { this.live -= bytes; });
+  /** Called with each allocation's size (the interpreter's work counter). */
+  onAlloc: (bytes: number) => void = () => {};
+  private readonly alive = new Set<Allocation>();
+  private readonly registry = new FinalizationRegistry<Allocation>((a) => this.forget(a));
   private readonly original: Backend['alloc'];
   private readonly hadOwn: boolean;
 
-  constructor(private readonly backend: Backend, private readonly maxBytes: number) {
+  constructor(private readonly backend: Backend, readonly maxBytes: number, private readonly collectGarbage?: () => void) {
     this.original = backend.alloc;
     this.hadOwn = Object.prototype.hasOwnProperty.call(backend, 'alloc');
     const self = this;
@@ -71,7 +83,7 @@ class MemoryBudget {
     // keeps the backend identity ops compare when mixing tensors.
     backend.alloc = function alloc(this: Backend, dtype: DType, size: number) {
       const bytes = size * itemSize(dtype);
-      if (self.live + bytes > self.maxBytes) {
+      if (self.live + bytes > self.maxBytes && !self.recount(bytes)) {
         self.exceeded = true;
         const mb = (n: number) => (n / (1 << 20)).toFixed(1);
         const e = pyError('MemoryError', `Tensor Lens stopped the program: allocating ${mb(bytes)} MB more would exceed the tensor memory budget (${mb(self.maxBytes)} MB; ${mb(self.live)} MB in use)`);
@@ -80,9 +92,38 @@ class MemoryBudget {
       }
       const storage = self.original.call(this, dtype, size);
       self.live += bytes;
-      self.registry.register(storage, bytes);
+      self.onAlloc(bytes);
+      const a: Allocation = { bytes, ref: self.collectGarbage ? new WeakRef(storage) : null };
+      self.alive.add(a);
+      self.registry.register(storage, a, a);
       return storage;
     };
+  }
+
+  /** Over half the budget counted as live: much of it may be garbage whose
+   *  release the collector reports only once the event loop turns. */
+  pressed(): boolean {
+    return this.live > this.maxBytes / 2;
+  }
+
+  /** Collects garbage and drops the storages it freed; true when `bytes`
+   *  more then fit. (A storage made since the event loop last turned stays
+   *  alive through a collection: the spec keeps new WeakRef targets until the
+   *  current job ends; the interpreter turns the loop under pressure.) */
+  private recount(bytes: number): boolean {
+    if (!this.collectGarbage || bytes > this.maxBytes) return false;
+    this.collectGarbage();
+    for (const a of this.alive) {
+      if (a.ref?.deref() === undefined) {
+        this.registry.unregister(a);
+        this.forget(a);
+      }
+    }
+    return this.live + bytes <= this.maxBytes;
+  }
+
+  private forget(a: Allocation): void {
+    if (this.alive.delete(a)) this.live -= a.bytes;
   }
 
   restore(): void {
@@ -91,11 +132,17 @@ class MemoryBudget {
   }
 }
 
+interface Allocation {
+  bytes: number;
+  /** Set when the budget can collect garbage itself and recount. */
+  ref: WeakRef<object> | null;
+}
+
 export async function run(source: string, options: RunOptions): Promise<Trace> {
   const started = Date.now();
   const backend = options.backend ?? cpuBackend;
   const previousBackend = getDefaultBackend();
-  const memory = new MemoryBudget(backend, options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
+  const memory = new MemoryBudget(backend, options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES, options.collectGarbage);
   setDefaultBackend(backend);
   // A fresh process: PyTorch's default seed, grad mode on.
   defaultGenerator.manualSeed(DEFAULT_SEED);
@@ -150,7 +197,11 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
       signal: options.signal,
       hooks,
       modules: registry,
+      memoryPressure: () => memory.pressed(),
+      checkEveryBytes: Math.min(16 << 20, memory.maxBytes / 8),
     });
+    const interp = it;
+    memory.onAlloc = (bytes) => { interp.workBytes += bytes; };
     const result = await it.runModule(runnable);
     stopped = memory.exceeded ? 'memory' : result.stopped;
     if (result.error) {

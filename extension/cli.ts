@@ -12,6 +12,7 @@ import type { Trace } from '../engine/trace/types';
 import { writeReport } from './report';
 import { createNodeWebGPU, type NodeWebGPU } from './gpu/node-backend';
 import { installDatasetSources } from './runtime/datasets';
+import { nodeCollectGarbage } from './runtime/gc';
 
 interface CliArgs {
   command: string;
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
     trace = await run(source, {
       file: args.file,
       backend: gpu?.backend,
+      collectGarbage: nodeCollectGarbage(),
       onStdout: echo ? (text) => process.stdout.write(text) : undefined,
       onStderr: echo ? (text) => process.stderr.write(text) : undefined,
     });

@@ -52,9 +52,11 @@ export interface ErrorEvent {
   operands?: readonly TracedTensor[];
 }
 
+// No tensor in here: a kept backward record outlives its step, and holding
+// the loss would hold that step's whole autograd graph (every saved
+// activation) for the rest of the run.
 interface PendingBackward {
   record: BackwardRecord;
-  lossTensor: TracedTensor;
   /** 1-based number of the optimizer step that would follow. */
   nextStep: number;
 }
@@ -198,7 +200,7 @@ export class TraceRecorder {
     const record: BackwardRecord = { index: this.backwardCount, range, grads };
     const rootNodeId = this.graph.nodeOf(root);
     if (rootNodeId !== undefined) record.rootNodeId = rootNodeId;
-    this.backwards.add({ record, lossTensor: root, nextStep: this.stepCount + 1 });
+    this.backwards.add({ record, nextStep: this.stepCount + 1 });
   }
 
   /** Call after an optimizer's step() with its parameters, named. */

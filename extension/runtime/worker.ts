@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { run } from '../../engine/runtime';
 import { installDatasetSources } from './datasets';
+import { nodeCollectGarbage } from './gc';
 import type { FromWorker, RunRequest, ToWorker } from './messages';
 
 const STDOUT_FLUSH_MS = 100;
@@ -31,6 +32,7 @@ async function runOne(req: RunRequest): Promise<void> {
       file: req.file,
       timeBudgetMs: req.timeBudgetMs,
       memoryBudgetBytes: req.memoryBudgetBytes,
+      collectGarbage: nodeCollectGarbage(),
       runBeforeSyntaxError: req.live,
       signal: {
         get cancelled() {

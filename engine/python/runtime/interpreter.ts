@@ -26,6 +26,14 @@ export interface InterpreterOptions {
   modules?: ModuleRegistry;
   /** Let the event loop run (cancel messages) at least this often. */
   yieldEveryMs?: number;
+  /** Asked at each budget check: true when freed tensor memory is waiting to
+   *  be counted (the garbage collector reports it only when the event loop
+   *  turns), so the check yields even before yieldEveryMs has passed. */
+  memoryPressure?: () => boolean;
+  /** Tensor bytes allocated between checks (default CHECK_EVERY_BYTES); a
+   *  small memory budget wants checks, and the yields that let the collector
+   *  report, well before it fills. */
+  checkEveryBytes?: number;
 }
 
 export interface Frame {
@@ -42,6 +50,10 @@ export interface RunResult {
 }
 
 const CHECK_EVERY = 256;
+/** Tensor bytes allocated between checks: a program of few but heavy steps
+ *  (a convolution per statement) reaches it long before CHECK_EVERY steps,
+ *  so time, cancel and memory are still checked every few milliseconds. */
+const CHECK_EVERY_BYTES = 16 << 20;
 
 export class Interpreter implements CallContext {
   readonly builtins: Map<string, PyValue>;
@@ -56,10 +68,13 @@ export class Interpreter implements CallContext {
   readonly frames: Frame[] = [];
   depth = 0;
   steps = 0;
+  /** Tensor bytes allocated since the last check (the run's allocator adds to it). */
+  workBytes = 0;
   private nextCheck = CHECK_EVERY;
   private readonly deadline: number;
   private lastYield = Date.now();
   private readonly yieldEveryMs: number;
+  private readonly checkEveryBytes: number;
   readonly signal: { cancelled: boolean };
   stopped: RunResult['stopped'] = null;
   /** Exceptions being handled (for bare `raise` and __context__). */
@@ -73,6 +88,7 @@ export class Interpreter implements CallContext {
     this.maxRecursion = options.maxRecursion ?? 1000;
     this.deadline = options.timeBudgetMs !== undefined ? Date.now() + options.timeBudgetMs : Infinity;
     this.yieldEveryMs = options.yieldEveryMs ?? 50;
+    this.checkEveryBytes = options.checkEveryBytes ?? CHECK_EVERY_BYTES;
     this.signal = options.signal ?? { cancelled: false };
     this.builtins = makeBuiltins(this);
     this.globals = Scope.module(this.builtins);
@@ -113,10 +129,12 @@ export class Interpreter implements CallContext {
     return str(this, v);
   }
 
-  /** Counts a step; every CHECK_EVERY steps checks time and cancel. */
+  /** Counts a step; every CHECK_EVERY steps, or CHECK_EVERY_BYTES of new
+   *  tensors, checks time and cancel. */
   tick(): void | Promise<void> {
-    if (++this.steps < this.nextCheck) return;
+    if (++this.steps < this.nextCheck && this.workBytes < this.checkEveryBytes) return;
     this.nextCheck = this.steps + CHECK_EVERY;
+    this.workBytes = 0;
     return this.checkBudget();
   }
 
@@ -127,7 +145,7 @@ export class Interpreter implements CallContext {
       const secs = ((this.options.timeBudgetMs ?? 0) / 1000).toString();
       throw this.fatal('time', 'TimeoutError', `Tensor Lens stopped the program: it ran longer than the time budget (${secs} s)`);
     }
-    if (now - this.lastYield >= this.yieldEveryMs) {
+    if (now - this.lastYield >= this.yieldEveryMs || this.options.memoryPressure?.()) {
       this.lastYield = now;
       await new Promise<void>((r) => setTimeout(r, 0));
       if (this.signal.cancelled) throw this.fatal('cancelled', 'KeyboardInterrupt', 'the run was cancelled');
