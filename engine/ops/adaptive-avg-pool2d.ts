@@ -45,7 +45,7 @@ export function adaptiveAvgPool2dRaw(x: Tensor, oh: number, ow: number, unbatche
         aw = averaging(w, ow, x);
       }
       return [matmul(matmul(transpose(ah, 0, 1), g!), aw!)];
-    });
+    }, [x]);
   }
   notifyOp('adaptive_avg_pool2d', [x], out);
   return out;

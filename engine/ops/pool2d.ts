@@ -75,7 +75,7 @@ export function avgPool2dRaw(x0: Tensor, g: Window2d, unbatched = false, divisor
       const share = reshapeNoGrad(div(reshapeNoGrad(gy!, [n, c, l, 1]), divisor), [n, c, 1, l]);
       const cols = reshapeNoGrad(expand(share, [n, c, k, l]), [n, c, k * l]);
       return [reshapeNoGrad(foldWindows(cols, shape, g), x0.shape.slice())];
-    });
+    }, [x0]);
   }
   notifyOp('avg_pool2d', [x0], out);
   return out;
