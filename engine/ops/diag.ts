@@ -13,14 +13,7 @@ import { notifyOp, quietly } from './observer';
 import { record, shouldRecord1 } from './record';
 import { sum } from './sum';
 import { makeView } from './view';
-
-/** The view of x's offset diagonal (x 2-D). */
-function diagonalView(x: Tensor, offset: number): Tensor {
-  const [r, c] = x.shape;
-  const len = Math.max(0, offset >= 0 ? Math.min(r, c - offset) : Math.min(r + offset, c));
-  const start = len === 0 ? x.offset : x.offset + (offset >= 0 ? offset * x.strides[1] : -offset * x.strides[0]);
-  return makeView(x, [len], [x.strides[0] + x.strides[1]], start);
-}
+import { diagonalView } from './diagonal';
 
 /** A zero [n+|k|, n+|k|] matrix with v on its k-th diagonal. */
 function embed(v: Tensor, k: number): Tensor {

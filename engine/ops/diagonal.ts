@@ -13,7 +13,8 @@ import { record, shouldRecord1 } from './record';
 import { sum } from './sum';
 import { makeView } from './view';
 
-function diagonalView(x: Tensor, offset: number, d1: number, d2: number): Tensor {
+/** The strided view of the offset diagonal of the (d1, d2) planes, appended last. */
+export function diagonalView(x: Tensor, offset: number, d1 = 0, d2 = 1): Tensor {
   const len = Math.max(0, offset >= 0 ? Math.min(x.shape[d1], x.shape[d2] - offset) : Math.min(x.shape[d1] + offset, x.shape[d2]));
   const start = len === 0 ? x.offset : x.offset + (offset >= 0 ? offset * x.strides[d2] : -offset * x.strides[d1]);
   const keep = x.shape.map((_, i) => i).filter((i) => i !== d1 && i !== d2);
