@@ -10,7 +10,7 @@ export { Sequential, sliceIndices, type PySlice } from './modules/sequential';
 export { ModuleList } from './modules/module-list';
 export { NLLLoss, CrossEntropyLoss, MSELoss, type LossOptions } from './modules/loss';
 export { BCELoss, BCEWithLogitsLoss, L1Loss, SmoothL1Loss, HuberLoss, KLDivLoss } from './modules/loss';
-export { LeakyReLU, ELU, SiLU, Softplus, GELU, SELU, CELU, LogSigmoid, Hardtanh, ReLU6, Mish } from './modules/activation';
+export { LeakyReLU, ELU, SiLU, Softplus, GELU, SELU, CELU, LogSigmoid, Hardtanh, ReLU6, Mish, PReLU } from './modules/activation';
 export { Conv2d, Conv1d, type ConvModuleOptions } from './modules/conv';
 export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from './modules/pooling';
 export { BatchNorm1d, BatchNorm2d, type BatchNormModuleOptions } from './modules/batchnorm';

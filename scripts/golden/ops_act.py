@@ -46,6 +46,18 @@ case('act_hardtanh_int', 'act_hardtanh', [In([6], torch.int64, lo=-3, hi=3)], F.
 case('act_hardtanh_bad', 'act_hardtanh', [In([3])], F.hardtanh, {'min_val': 1.0, 'max_val': -1.0})
 case('act_celu_zero', 'act_celu', [In([3])], F.celu, {'alpha': 0.0})
 case('act_logsigmoid_large', 'act_logsigmoid', [In([4], values=[-120., -20., 20., 120.])], F.logsigmoid, exact=False)
+def slopes(n, dtype=torch.float32):
+    i = In([n], dtype)
+    i.base = i.base.abs() * 0.3
+    return i
+
+
+case('act_prelu_shared', 'act_prelu', [In([3, 4]), slopes(1)], F.prelu, exact=False)
+case('act_prelu_channels', 'act_prelu', [In([2, 3, 2, 2]), slopes(3)], F.prelu, exact=False)
+case('act_prelu_channels_t', 'act_prelu', [In([3, 4], layout='t'), slopes(4)], F.prelu, exact=False)
+case('act_prelu_1d', 'act_prelu', [In([5]), slopes(1)], F.prelu, exact=False)
+case('act_prelu_f64', 'act_prelu', [In([2, 3], f64), slopes(3, f64)], F.prelu, exact=False)
+case('act_prelu_mismatch', 'act_prelu', [In([2, 3]), slopes(2)], F.prelu)
 case('act_gelu_bad', 'act_gelu', [In([3])], F.gelu, {'approximate': 'foo'})
 
 # ---- binary cross entropy

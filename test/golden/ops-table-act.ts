@@ -25,6 +25,7 @@ export const opTable: Record<string, OpFn> = {
   act_hardtanh: (a, kw) => F.hardtanh(T(a[0]), num(kw.min_val, -1), num(kw.max_val, 1)),
   act_relu6: (a) => F.relu6(E.mul(T(a[0]), 4)),
   act_mish: (a) => F.mish(T(a[0])),
+  act_prelu: (a) => F.prelu(T(a[0]), T(a[1])),
   act_bce: (a, kw) => F.binaryCrossEntropy(T(a[0]), T(a[1]), { weight: opt(a[2]), reduction: str(kw.reduction, 'mean') }),
   act_bce_logits: (a, kw) => F.binaryCrossEntropyWithLogits(T(a[0]), T(a[1]), { weight: opt(a[2]), posWeight: opt(a[3]), reduction: str(kw.reduction, 'mean') }),
   act_l1: (a, kw) => F.l1Loss(T(a[0]), T(a[1]), str(kw.reduction, 'mean')),

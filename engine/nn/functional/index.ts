@@ -14,3 +14,4 @@ export { leakyRelu, elu, silu, softplus, gelu, selu, celu, logsigmoid, hardtanh,
 export { binaryCrossEntropy, binaryCrossEntropyWithLogits, type BceOptions, type BceLogitsOptions } from './binary-cross-entropy';
 export { l1Loss, smoothL1Loss, huberLoss } from './l1-loss';
 export { klDiv } from './kl-div';
+export { prelu } from './prelu';

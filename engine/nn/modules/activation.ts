@@ -6,6 +6,11 @@ import { logSoftmax, relu, sigmoid, softmax, tanh } from '../functional/activati
 import { celu, elu, gelu, hardtanh, leakyRelu, logsigmoid, mish, relu6, selu, silu, softplus } from '../functional/pointwise-activations';
 import { pyFloatRepr } from '../py-repr';
 import { pyError } from '../errors';
+import { prelu } from '../functional/prelu';
+import { Parameter } from '../parameter';
+import { Tensor as TensorClass } from '../../tensor';
+import { getDefaultBackend } from '../../core/default-backend';
+import type { DType } from '../../core/dtype';
 
 export class ReLU extends Module {
   constructor(inplace = false) {
@@ -226,5 +231,23 @@ export class LogSigmoid extends Module {
   }
   override forward(input: unknown): Tensor {
     return logsigmoid(input as Tensor);
+  }
+}
+
+/** nn.PReLU: learnable slopes, one per channel or one shared, all starting at `init`. */
+export class PReLU extends Module {
+  constructor(numParameters = 1, init = 0.25, dtype: DType = 'float32') {
+    super('PReLU');
+    this.setAttr('num_parameters', numParameters);
+    const be = getDefaultBackend();
+    const w = TensorClass.empty(be, [numParameters], dtype);
+    be.run('fill', [], [w], { value: dtype === 'float32' ? Math.fround(init) : init });
+    this.setAttr('weight', Parameter(w));
+  }
+  override forward(input: unknown): Tensor {
+    return prelu(input as Tensor, this._parameters.get('weight') as Tensor);
+  }
+  override extraRepr(): string {
+    return `num_parameters=${this.getAttr('num_parameters') as number}`;
   }
 }

@@ -1,5 +1,5 @@
 // Python bindings of the activations and losses added after the first set:
-// nn.LeakyReLU/ELU/SELU/CELU/SiLU/Softplus/GELU/LogSigmoid/Hardtanh/ReLU6/Mish, nn.BCELoss/BCEWithLogitsLoss/L1Loss/
+// nn.LeakyReLU/PReLU/ELU/SELU/CELU/SiLU/Softplus/GELU/LogSigmoid/Hardtanh/ReLU6/Mish, nn.BCELoss/BCEWithLogitsLoss/L1Loss/
 // SmoothL1Loss/HuberLoss/KLDivLoss, their torch.nn.functional forms, and
 // torch.erf / Tensor.erf. Signatures as in PyTorch 2.x.
 import * as nn from '../../../nn/index';
@@ -9,8 +9,8 @@ import { erf } from '../../../ops/erf';
 import type { Tensor } from '../../../tensor';
 import type { PyClass, PyValue } from '../../runtime/objects';
 import { pyError } from '../../runtime/exceptions';
-import { asTensor, expectTensor, wrapTensor } from './classes';
-import { toBool, toNumber } from './convert';
+import { asTensor, expectTensor, toDType, wrapTensor } from './classes';
+import { toBool, toInt, toNumber } from './convert';
 import type { Bound } from './signature';
 import type { SharedOp } from './shared-ops';
 
@@ -43,6 +43,7 @@ export function activationLossFunctional(): FnEntry[] {
       W(F.hardtanh(T(b), num(b.min_val, 'min_val', -1), num(b.max_val, 'max_val', 1), bool(b.inplace, 'inplace', false)))],
     ['relu6', ['input', 'inplace'], (b) => W(F.relu6(T(b), bool(b.inplace, 'inplace', false)))],
     ['mish', ['input', 'inplace'], (b) => W(F.mish(T(b), bool(b.inplace, 'inplace', false)))],
+    ['prelu', ['input', 'weight'], (b) => W(F.prelu(T(b), T(b, 'weight')))],
     ['gelu', ['input', 'approximate'], (b) => W(F.gelu(T(b), str(b.approximate, 'none')))],
     ['elu', ['input', 'alpha', 'inplace'], (b) => W(F.elu(T(b), num(b.alpha, 'alpha', 1), bool(b.inplace, 'inplace', false)))],
     ['silu', ['input', 'inplace'], (b) => W(F.silu(T(b), bool(b.inplace, 'inplace', false)))],
@@ -82,6 +83,9 @@ export function activationLossLayers(layer: Layer): PyClass[] {
       bool(b.inplace, 'inplace', false), { min: isInt(b.min_val), max: isInt(b.max_val) })),
     layer('ReLU6', 'activation', ['inplace'], (b) => new nn.ReLU6(bool(b.inplace, 'inplace', false))),
     layer('Mish', 'activation', ['inplace'], (b) => new nn.Mish(bool(b.inplace, 'inplace', false))),
+    layer('PReLU', 'activation', ['num_parameters', 'init', 'device', 'dtype'], (b) =>
+      new nn.PReLU(b.num_parameters === undefined ? 1 : toInt(b.num_parameters, 'num_parameters'), num(b.init, 'init', 0.25),
+        b.dtype === undefined || b.dtype === null ? 'float32' : toDType(b.dtype))),
     layer('GELU', 'activation', ['approximate'], (b) => new nn.GELU(str(b.approximate, 'none'))),
     layer('BCELoss', 'loss', ['weight', 'size_average', 'reduce', 'reduction'], (b) => new nn.BCELoss({ weight: optT(b.weight), reduction: reduction(b) })),
     layer('BCEWithLogitsLoss', 'loss', ['weight', 'size_average', 'reduce', 'reduction', 'pos_weight'], (b) =>
