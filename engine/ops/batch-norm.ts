@@ -39,7 +39,7 @@ export function batchNormRaw(x: Tensor, a: BatchNormArgs): Tensor {
   const c = x.shape[1];
   const dims = x.shape.map((_, i) => i).filter((i) => i !== 1);
   const m = x.numel() / c;
-  const chan = x.shape.map((s, i) => (i === 1 ? c : 1));
+  const chan = x.shape.map((_, i) => (i === 1 ? c : 1));
   const perChannel = (t: Tensor) => reshapeNoGrad(t, chan);
   const useBatch = a.training || a.runningMean === null || a.runningVar === null;
   const { out, meanC, invstd } = quietly(() => noGrad(() => {

@@ -30,8 +30,8 @@ export function expandParam(v: number | number[], n: number, what: string): numb
 
 const sizeStr = (s: readonly number[]) => `[${s.join(', ')}]`;
 
-/** Checks, then [padBefore, padTotal] per spatial dim. */
-function convGeometry(name: string, x: Tensor, weight: Tensor, bias: Tensor | null, o: ConvOptions, nd: number): Window2d {
+/** ATen's checks in its order, then the window geometry (conv1d as a height-1 conv2d). */
+function convGeometry(x: Tensor, weight: Tensor, bias: Tensor | null, o: ConvOptions, nd: number): Window2d {
   const groups = o.groups ?? 1;
   if (weight.dim() < 3) throw runtimeError('weight should have at least three dimensions');
   // ATen takes the conv's dims from the weight; F.conv2d has already made an int stride a pair.
@@ -98,7 +98,7 @@ function convNd(name: string, nd: number, input: Tensor, weight: Tensor, bias: T
   }
   const batched = d === nd + 2;
   const x = batched ? input : unsqueeze(input, 0);
-  const g = convGeometry(name, x, weight, bias, o, nd);
+  const g = convGeometry(x, weight, bias, o, nd);
   const groups = o.groups ?? 1;
   let out: Tensor;
   if (nd === 2) {
