@@ -54,3 +54,23 @@ describe('the Network model on a trained program with 10×10 inputs', () => {
     expect(networkOf(trace.graph, snap)!.inputImage?.pixels).toEqual(img.pixels); // the same X every step
   });
 });
+
+describe('the Network model on a CNN', () => {
+  it('does not take flattened feature maps for the input picture, and names the layers before the first linear one', async () => {
+    // 4 feature maps of 5x5 after the pool: 100 values, a square number, but no picture.
+    const src = [
+      'import torch', 'from torch import nn', 'torch.manual_seed(0)',
+      'X = torch.rand(2, 1, 10, 10)', 'y = torch.tensor([0, 1])',
+      'model = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(100, 3))',
+      'opt = torch.optim.SGD(model.parameters(), lr=0.1)', 'for i in range(2):',
+      '    opt.zero_grad()', '    loss = nn.functional.cross_entropy(model(X), y)', '    loss.backward()', '    opt.step()', '',
+    ].join('\n');
+    const trace = await run(src, { file: 'cnn.py' });
+    expect(trace.error).toBeNull();
+    const net = networkOf(trace.graph)!;
+    expect(net.layers.map((l) => l.size)).toEqual([100, 3]);
+    expect(net.inputImage).toBeUndefined();
+    expect(net.before).toEqual(['conv2d', 'relu', 'max_pool2d']);
+    expect(networkOf(trace.graph, trace.snapshots![0])!.inputImage).toBeUndefined();
+  });
+});

@@ -46,6 +46,10 @@ describe('graph folding', () => {
     expect(recognise(['exp', 'sum', 'div'])).toBe('softmax');
     expect(recognise(['mm', 'add'])).toBeUndefined();
     expect(recognise(['t', 'addmm', 'relu', 't', 'addmm'])).toBe('2 linear layers + relu');
+    // The CNN of examples/cnn_mnist.py, called for training and for evaluation.
+    const cnn = ['conv2d', 'relu', 'max_pool2d', 'conv2d', 'relu', 'max_pool2d', 'flatten', 't', 'addmm'];
+    expect(recognise([...cnn, ...cnn], 1, 2)).toBe('2 conv + 1 linear layers + relu, max_pool2d (2 calls)');
+    expect(recognise(cnn)).toBe('2 conv + 1 linear layers + relu, max_pool2d');
     // The tutorial's model run on a training batch, a test batch and one image: 3 layers, 3 calls.
     expect(recognise(Array(3).fill(['linear', 'relu', 'linear', 'relu', 'linear', 'log_softmax']).flat(), 3)).toBe('3 linear layers + relu, log_softmax (3 calls)');
     expect(recognise(['linear', 'linear', 'linear'], 2)).toBe('3 linear layers');

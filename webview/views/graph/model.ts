@@ -69,18 +69,26 @@ export function functionSpans(source: string): FunctionSpan[] {
 }
 
 const LINEAR = ['linear', 'addmm', 'mm', 'matmul'];
+const CONV = ['conv1d', 'conv2d'];
+/** Named after the layers of a folded network, in the order they first run. */
+const BETWEEN_LAYERS = ['relu', 'sigmoid', 'tanh', 'softmax', 'log_softmax', 'max_pool2d', 'avg_pool2d', 'adaptive_avg_pool2d', 'batch_norm', 'layer_norm', 'embedding', 'dropout'];
 
 /** Names what a folded chain of ops computes, when it is a textbook function.
- *  `layers`: how many distinct linear layers the ops belong to, when known
- *  (a model called three times runs each layer three times: 3 layers, 3 calls). */
-export function recognise(ops: string[], layers?: number): string | undefined {
+ *  `layers` / `convLayers`: how many distinct linear / convolution layers the
+ *  ops belong to, when known (a model called three times runs each layer
+ *  three times: 3 layers, 3 calls). */
+export function recognise(ops: string[], layers?: number, convLayers?: number): string | undefined {
   const has = (...names: string[]): boolean => names.some((n) => ops.includes(n));
   const linear = ops.filter((o) => LINEAR.includes(o)).length;
-  if (linear >= 2) {
-    const acts = [...new Set(ops.filter((o) => ['relu', 'sigmoid', 'tanh', 'softmax', 'log_softmax'].includes(o)))];
-    const n = layers && layers > 0 && linear % layers === 0 ? layers : linear;
-    const calls = linear / n;
-    return `${n} linear layers${acts.length ? ` + ${acts.join(', ')}` : ''}${calls > 1 ? ` (${calls} calls)` : ''}`;
+  const conv = ops.filter((o) => CONV.includes(o)).length;
+  if (linear + conv >= 2) {
+    const others = [...new Set(ops.filter((o) => BETWEEN_LAYERS.includes(o)))];
+    const distinct = (count: number, known?: number) => (known && known > 0 && count % known === 0 ? known : count);
+    const nLin = distinct(linear, layers);
+    const nConv = distinct(conv, convLayers);
+    const calls = linear ? linear / nLin : conv / nConv;
+    const kinds = conv ? `${nConv} conv + ${nLin} linear layers` : `${nLin} linear layers`;
+    return `${kinds}${others.length ? ` + ${others.join(', ')}` : ''}${calls > 1 ? ` (${calls} calls)` : ''}`;
   }
   if (has('log_softmax') && has('nll_loss')) return 'cross-entropy loss';
   if (has('sigmoid')) return 'sigmoid';
@@ -192,12 +200,16 @@ export function visibleGraph(graph: Graph, source: string, unfolded: readonly st
     const opNodes = ms.filter((m) => m.kind === 'op');
     const ops = opNodes.map((m) => m.label);
     // Layers told apart by the module that ran them (nn.Linear's path), when every one is known.
-    const linears = opNodes.filter((m) => LINEAR.includes(m.label));
-    const layers = linears.every((m) => m.module) ? new Set(linears.map((m) => m.module)).size : undefined;
+    const distinctModules = (names: string[]) => {
+      const of = opNodes.filter((m) => names.includes(m.label));
+      return of.every((m) => m.module) ? new Set(of.map((m) => m.module)).size : undefined;
+    };
+    const layers = distinctModules(LINEAR);
+    const convLayers = distinctModules(CONV);
     const key = gid.slice(0, gid.lastIndexOf('#'));
     nodes.push({
       id: gid, kind: 'group', label: keyLabel(key), detail: shapeText(rep.shape),
-      sub: recognise(ops, layers) ?? ops.slice(0, 3).join(' → ') + (ops.length > 3 ? ' …' : ''),
+      sub: recognise(ops, layers, convLayers) ?? ops.slice(0, 3).join(' → ') + (ops.length > 3 ? ' …' : ''),
       nodeIds: ms.map((m) => m.id), rep, groupId: gid,
       lines: [...new Set(ms.flatMap((m) => (m.range ? [m.range.line] : [])))],
     });

@@ -22,9 +22,16 @@ export interface Network {
   synapses: Synapse[];
   rule: string;
   partial: boolean;
-  /** The input layer's first sample as a picture, when its width is a square (MNIST's 784). */
+  /** The input layer's first sample as a picture, when its width is a square
+   *  (MNIST's 784) and it is the program's input, only reshaped. */
   inputImage?: SquareImage;
+  /** Ops that compute the input layer from the program's inputs and are not
+   *  drawn as neurons (a CNN's convolutions and pools), in the order they run. */
+  before: string[];
 }
+
+/** Ops that only rearrange values: the input layer is still the picture. */
+const RESHAPES = new Set(['view', 'reshape', 'flatten', 'contiguous', 'squeeze', 'unsqueeze', 'to', 'clone', 'permute', 'transpose', 't', 'detach']);
 
 /** Where a matrix's numbers come from: stored block means, or (older traces)
  *  the preview sample, element by element. */
@@ -201,9 +208,28 @@ export function networkOf(graph: Graph, at: StepSnapshot | null = null): Network
       binned.map((l) => `${l.size} → ${l.units.length} groups of ${l.groupSize}`).join(', ') +
       '. A group shows the mean activation of its units; an edge shows the mean of all the weights in its block.'
     : 'Every unit and weight is drawn.';
-  const net: Network = { layers, synapses, rule, partial };
+  const upstream = opsBefore(first, inputsOf);
+  const net: Network = { layers, synapses, rule, partial, before: upstream.filter((op) => !RESHAPES.has(op)) };
   // The picture of the same moment as the fills: the step's, or the end's.
+  // Only of the input itself: 16 feature maps of 7x7, flattened, are also
+  // 784 values but no 28x28 picture.
   const image = at ? at.activations.find((a) => a.nodeId === first.id)?.image : first.image;
-  if (image && image.side * image.side === chain[0].nIn) net.inputImage = image;
+  if (image && image.side * image.side === chain[0].nIn && net.before.length === 0) net.inputImage = image;
   return net;
+}
+
+/** The distinct op labels between the program's inputs and `node` (itself
+ *  included when it is an op), inputs side first. */
+function opsBefore(node: GraphNode, inputsOf: (id: number) => GraphNode[]): string[] {
+  const order: GraphNode[] = [];
+  const seen = new Set<number>();
+  const visit = (n: GraphNode): void => {
+    if (seen.has(n.id)) return;
+    seen.add(n.id);
+    if (n.kind !== 'op') return;
+    for (const i of inputsOf(n.id)) visit(i);
+    order.push(n);
+  };
+  visit(node);
+  return [...new Set(order.map((n) => n.label))];
 }

@@ -134,6 +134,7 @@ export class NetworkView implements View {
     }
     note.textContent = `${net.rule} Fill = activation of the first sample in the batch; edge colour = sign of the weight (red +, blue −), width = |weight|, on one scale for every step.` +
       (net.inputImage ? ' Left: that first sample as a picture, flattened row by row into the input layer.' : '') +
+      (net.before.length ? ` The input layer is computed from the program's input by ${net.before.join(' → ')}, not drawn here (see the Graph view).` : '') +
       (net.partial ? ' Only part of some weight matrices was recorded; missing blocks have no edge.' : '');
     const layout = layoutNetwork(net);
     this.size = { width: layout.width, height: layout.height };
