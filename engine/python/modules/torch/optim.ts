@@ -2,12 +2,12 @@
 // step() reports each update to the trace (loss, per-parameter grad and
 // weight norms) for every optimizer class alike.
 import {
-  Adagrad, Adam, AdamW, RMSprop, SGD, type Optimizer, type ParamGroup, type ParamsInput,
+  Adagrad, Adam, AdamW, RMSprop, SGD, type Optimizer, type ParamsInput,
 } from '../../../optim/index';
 import { Tensor as TensorClass, type Tensor } from '../../../tensor';
 import { pyError } from '../../runtime/exceptions';
 import { PyDict } from '../../runtime/dict';
-import { type CallContext, PyClass, PyInstance, PyList, PyTuple, builtinClasses, type PyValue } from '../../runtime/objects';
+import { type CallContext, PyClass, PyInstance, PyList, builtinClasses, type PyValue } from '../../runtime/objects';
 import { toArray } from '../../runtime/iter';
 import { repr, typeName } from '../../runtime/protocol';
 import { asTensor, wrapTensor } from './classes';
@@ -16,6 +16,12 @@ import { isSequence, items, toBool, toNumber } from './convert';
 import { bind, type Bound } from './signature';
 import { torchHooks } from './hooks';
 import { paramName } from './param-names';
+import {
+  groupDict, groupDicts, groupDictsOf, groupLists, hyperFromPy, hyperToPy, syncGroups,
+} from './optim-groups';
+import { defineStateDict } from './optim-state-dict';
+
+export { groupDictsOf, syncGroups, writeLrsBack } from './optim-groups';
 
 export const optimizerClass = new PyClass('Optimizer', [builtinClasses.object]);
 optimizerClass.module = 'torch.optim.optimizer';
@@ -139,82 +145,6 @@ defMethod(optimizerClass, '__repr__', (self) => {
   return O(self).repr();
 });
 
-// param_groups: one dict per group, made with the optimizer and kept, as in
-// Python (`g = opt.param_groups[0]; g['lr'] = 0.01` works at any time). The
-// dicts are the truth for hyper-parameters: they are copied into the
-// engine's groups before each step, and a scheduler's new lr is written back.
-const groupDicts = new WeakMap<Optimizer, PyDict[]>();
-const groupLists = new WeakMap<Optimizer, PyList>();
-
-function hyperToPy(v: unknown): PyValue {
-  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
-  if (Array.isArray(v)) return new PyTuple(v.map(hyperToPy));
-  return (v ?? null) as PyValue;
-}
-function hyperFromPy(v: PyValue): unknown {
-  if (typeof v === 'bigint') return Number(v);
-  if (v instanceof PyTuple || v instanceof PyList) return v.items.map(hyperFromPy);
-  return v;
-}
-
-/** A group's dict: the program's own values where it gave them, else the
- *  defaults (ints where PyTorch's default is an int: weight_decay 0). */
-function groupDict(g: ParamGroup, b: Bound, raw: Map<string, PyValue> | undefined): PyDict {
-  const d = new PyDict();
-  for (const [k, v] of Object.entries(g)) {
-    if (k === 'params') d.set(k, new PyList(g.params.map(wrapTensor)));
-    else d.set(k, raw?.get(k) ?? b[k] ?? hyperToPy(v));
-  }
-  return d;
-}
-
-export function groupDictsOf(opt: Optimizer): PyDict[] {
-  let dicts = groupDicts.get(opt);
-  if (!dicts) {
-    dicts = opt.paramGroups.map((g) => groupDict(g, {}, undefined));
-    groupDicts.set(opt, dicts);
-  }
-  return dicts;
-}
-
-/** The program's edits of param_groups, into the engine's groups. */
-export function syncGroups(opt: Optimizer): void {
-  const dicts = groupDicts.get(opt);
-  if (!dicts) return;
-  opt.paramGroups.forEach((g, i) => {
-    const d = dicts[i];
-    if (!d) return;
-    for (const [k, v] of d.entries()) if (k !== 'params') g[String(k)] = hyperFromPy(v);
-  });
-}
-
-/** A scheduler's changes to the groups (lr, initial_lr; OneCycleLR also
- *  max_lr, momentum, ...), from the engine's groups into the dicts. A value
- *  that did not change keeps its Python type (lr=1 stays 1), and initial_lr
- *  taken from lr is lr's own object, as PyTorch's setdefault leaves it. */
-export function writeLrsBack(opt: Optimizer, keys: readonly string[] = ['lr', 'initial_lr']): void {
-  const dicts = groupDictsOf(opt);
-  opt.paramGroups.forEach((g, i) => {
-    const d = dicts[i];
-    for (const key of keys) {
-      if (!(key in g)) continue;
-      const v = g[key];
-      const now = d.get(key);
-      if (Array.isArray(v)) {
-        const old = now === undefined ? null : hyperFromPy(now);
-        if (!Array.isArray(old) || old.length !== v.length || old.some((x, j) => x !== v[j])) {
-          d.set(key, new PyTuple(v.map((x, j) => (Array.isArray(old) && old[j] === x && now instanceof PyTuple ? now.items[j] : x as number))));
-        }
-        continue;
-      }
-      if (typeof v !== 'number') continue;
-      const lr = d.get('lr');
-      if (now === undefined && key === 'initial_lr' && lr !== undefined && Number(lr) === v) d.set(key, lr);
-      else if (now === undefined || Number(now) !== v) d.set(key, v);
-    }
-  });
-}
-
 defProperty(optimizerClass, 'param_groups', (self) => {
   const opt = O(self);
   let list = groupLists.get(opt);
@@ -235,76 +165,7 @@ defProperty(optimizerClass, 'state', (self) => {
   }
   return out;
 });
-// state_dict(): {'state': {index: state}, 'param_groups': [group with
-// 'params' as indices, last]}. The state dicts hold the optimizer's own
-// tensors, as PyTorch's do.
-defMethod(optimizerClass, 'state_dict', (self) => {
-  const opt = O(self);
-  syncGroups(opt);
-  const index = new Map<Tensor, number>();
-  const groups = groupDictsOf(opt).map((d, gi) => {
-    const out = new PyDict();
-    for (const [k, v] of d.entries()) if (k !== 'params') out.set(k, v);
-    out.set('params', new PyList(opt.paramGroups[gi].params.map((p) => {
-      if (!index.has(p)) index.set(p, index.size);
-      return BigInt(index.get(p)!);
-    })));
-    return out;
-  });
-  const state = new PyDict();
-  for (const [p, st] of opt.state) {
-    const i = index.get(p);
-    if (i === undefined) continue;
-    const d = new PyDict();
-    for (const [k, v] of Object.entries(st)) d.set(k, v instanceof TensorClass ? wrapTensor(v) : hyperToPy(v));
-    state.set(BigInt(i), d);
-  }
-  const out = new PyDict();
-  out.set('state', state);
-  out.set('param_groups', new PyList(groups));
-  return out;
-});
-
-defMethod(optimizerClass, 'load_state_dict', (self, args) => {
-  const opt = O(self);
-  const sd = args[0];
-  if (!(sd instanceof PyDict)) throw pyError('TypeError', `'${typeName(sd ?? null)}' object is not subscriptable`);
-  const saved = sd.get('param_groups');
-  const savedState = sd.get('state');
-  if (!(saved instanceof PyList)) throw pyError('KeyError', "'param_groups'");
-  if (!(savedState instanceof PyDict)) throw pyError('KeyError', "'state'");
-  if (saved.items.length !== opt.paramGroups.length) {
-    throw pyError('ValueError', 'loaded state dict has a different number of parameter groups');
-  }
-  const byIndex = new Map<number, Tensor>();
-  saved.items.forEach((sg, gi) => {
-    const ids = sg instanceof PyDict ? sg.get('params') : undefined;
-    const n = ids instanceof PyList || ids instanceof PyTuple ? ids.items.length : -1;
-    if (n !== opt.paramGroups[gi].params.length) {
-      throw pyError('ValueError', "loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
-    }
-    (ids as PyList).items.forEach((id, j) => byIndex.set(Number(id), opt.paramGroups[gi].params[j]));
-  });
-  opt.state.clear();
-  for (const [k, v] of savedState.entries()) {
-    const p = byIndex.get(Number(k));
-    if (!p || !(v instanceof PyDict)) continue;
-    const st: Record<string, unknown> = {};
-    for (const [sk, sv] of v.entries()) st[String(sk)] = asTensor(sv) ?? hyperFromPy(sv);
-    opt.loadState(p, st);
-  }
-  // The saved hyper-parameters replace the groups' (the params stay).
-  const dicts = groupDictsOf(opt);
-  saved.items.forEach((sg, gi) => {
-    const d = dicts[gi];
-    const params = d.get('params');
-    for (const k of [...d.keys()]) d.delete(k);
-    // In the saved group's key order, 'params' (ours) where it stood.
-    for (const [k, v] of (sg as PyDict).entries()) d.set(k, k === 'params' ? params ?? v : v);
-  });
-  syncGroups(opt);
-  return null;
-});
+defineStateDict(optimizerClass, O);
 
 defProperty(optimizerClass, 'defaults', (self) => {
   const d = new PyDict();
