@@ -107,3 +107,34 @@ describe('trace', () => {
     }
   });
 });
+
+describe('scheduler warnings', () => {
+  it("print PyTorch's UserWarning to stderr once, at the scheduler.step() line", async () => {
+    const src = [
+      'import torch', 'from torch.optim.lr_scheduler import StepLR', 'p = [torch.nn.Parameter(torch.ones(2))]',
+      'opt = torch.optim.SGD(p, lr=0.1)', 's = StepLR(opt, step_size=2)', 'for i in range(3):', '    s.step()',
+      'print(s.get_last_lr())', '',
+    ].join('\n');
+    let err = '';
+    const t = await run(src, { file: 'w.py', onStderr: (text) => { err += text; } });
+    expect(t.error).toBeNull();
+    expect(t.stdout).toBe('[0.010000000000000002]\n');
+    expect(err).toBe('w.py:7: UserWarning: Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and ' +
+      'later, you should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  Failure to do this ' +
+      'will result in PyTorch skipping the first value of the learning rate schedule. See more details at ' +
+      'https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate\n  s.step()\n');
+  });
+
+  it('stay quiet when optimizer.step() comes first', async () => {
+    const src = [
+      'import torch', 'from torch.optim.lr_scheduler import ExponentialLR', 'p = [torch.nn.Parameter(torch.ones(2))]',
+      'opt = torch.optim.AdamW(p, lr=0.1)', 's = ExponentialLR(opt, 0.5)', 'for i in range(3):',
+      '    p[0].grad = torch.ones(2)', '    opt.step()', '    s.step()', 'print(s.get_last_lr())', '',
+    ].join('\n');
+    let err = '';
+    const t = await run(src, { file: 'q.py', onStderr: (text) => { err += text; } });
+    expect(t.error).toBeNull();
+    expect(t.stdout).toBe('[0.0125]\n');
+    expect(err).toBe('');
+  });
+});

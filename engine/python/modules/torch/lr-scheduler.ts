@@ -161,6 +161,7 @@ defMethod(lrSchedulerClass, '__repr__', (self) => defaultRepr(self as PyInstance
 export function lrSchedulerModule(): Map<string, PyValue> {
   const m = new Map<string, PyValue>();
   m.set('LRScheduler', lrSchedulerClass);
+  m.set('_LRScheduler', lrSchedulerClass); // the pre-2.0 name, still exported
   m.set('StepLR', scheduler('StepLR', ['optimizer', 'step_size', 'gamma', 'last_epoch'], 2, (opt, a, _b, last) =>
     new StepLR(opt, toInt(a.step_size!, 'step_size'), optNum(a.gamma, 'gamma', 0.1), last)));
   m.set('MultiStepLR', scheduler('MultiStepLR', ['optimizer', 'milestones', 'gamma', 'last_epoch'], 2, (opt, a, _b, last) => {
