@@ -13,6 +13,9 @@ export interface StepWork {
 
 /** Products whose inner dimension is the last dim of operand `k`. */
 const PRODUCTS: Record<string, number> = { mm: 0, bmm: 0, matmul: 0, mv: 0, dot: 0, addmm: 1 };
+/** Convolutions: each output value sums in_channels x kernel products, the
+ *  weight's (operand 1) size past its first dim. */
+const CONVOLUTIONS = new Set(['conv1d', 'conv2d']);
 
 /** Work per step of a training run, or null when it made no optimizer step. */
 export function stepWork(trace: Trace): StepWork | null {
@@ -36,14 +39,22 @@ export function forwardMatmulFlops(graph: Graph): number {
   }
   let flops = 0;
   for (const n of graph.nodes) {
-    const k = PRODUCTS[n.label];
-    if (n.kind !== 'op' || k === undefined || !n.gradFn) continue;
-    const operand = inputs.get(n.id)?.[k];
-    const inner = operand?.shape[operand.shape.length - 1];
-    if (inner === undefined) continue;
-    flops += 2 * Math.max(1, numel(n.shape)) * inner;
+    if (n.kind !== 'op' || !n.gradFn) continue;
+    const inner = innerSize(n, inputs.get(n.id) ?? []);
+    if (inner !== undefined) flops += 2 * Math.max(1, numel(n.shape)) * inner;
   }
   return flops;
+}
+
+/** How many products each output value of `n` sums, if it is a product. */
+function innerSize(n: GraphNode, operands: GraphNode[]): number | undefined {
+  if (CONVOLUTIONS.has(n.label)) {
+    const w = operands[1];
+    return w && w.shape.length > 1 ? numel(w.shape.slice(1)) : undefined;
+  }
+  const k = PRODUCTS[n.label];
+  const operand = k === undefined ? undefined : operands[k];
+  return operand?.shape[operand.shape.length - 1];
 }
 
 function numel(shape: number[]): number {

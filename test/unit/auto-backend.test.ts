@@ -61,6 +61,19 @@ opt.step()
     expect(forwardMatmulFlops(t.graph)).toBe(2 * 4 * 5 * 6 + 2 * 3 * 4 * 2 * 6 + 2 * 4 * 5 * 6);
   });
 
+  it('counts a convolution as out_channels x in_channels x kernel products per output position', async () => {
+    const t = await run(`import torch
+from torch import nn
+conv = nn.Conv2d(3, 8, 3, padding=1)
+opt = torch.optim.SGD(conv.parameters(), lr=0.1)
+loss = conv(torch.randn(2, 3, 10, 10)).sum()
+loss.backward()
+opt.step()
+`, { file: 'conv.py' });
+    expect(t.error).toBeNull();
+    expect(forwardMatmulFlops(t.graph)).toBe(2 * (2 * 8 * 10 * 10) * (3 * 3 * 3));
+  });
+
   it('is null for a run without an optimizer step', async () => {
     const t = await run('import torch\nx = torch.randn(64, 64)\ny = x @ x\n', { file: 'p.py' });
     expect(stepWork(t)).toBeNull();
