@@ -1,5 +1,5 @@
 """Golden op cases for the activations and losses of area `act`: leaky_relu,
-selu, celu, logsigmoid, hardtanh, relu6, mish,
+selu, celu, logsigmoid, hardtanh, relu6, mish, hardswish, hardsigmoid, prelu,
 gelu (exact and tanh), elu, silu, softplus, erf, binary_cross_entropy(_with_logits),
 l1/smooth_l1/huber losses and kl_div, across dtypes, layouts and reductions.
 Writes test/golden/ops-act.json; op keys are in test/golden/ops-table-act.ts."""
@@ -30,6 +30,8 @@ for name, fn, kw in [
     ('hardtanh', F.hardtanh, {'min_val': -0.5, 'max_val': 0.8}),
     ('relu6', lambda t: F.relu6(t * 4), {}),
     ('mish', F.mish, {}),
+    ('hardswish', lambda t: F.hardswish(t * 3), {}),
+    ('hardsigmoid', lambda t: F.hardsigmoid(t * 3), {}),
 ]:
     tag = name + ''.join(f'_{k}{v}' for k, v in kw.items())
     exact = name in ('leaky_relu', 'hardtanh')
@@ -41,6 +43,8 @@ case('act_leaky_relu_zero', 'act_leaky_relu', [In([5], values=[-1., 0., 1., -0.5
 case('act_erf_wide', 'act_erf', [In([12], values=[-6., -3.5, -2.6, -2.4, -1., -1e-4, 0., 1e-6, 0.5, 0.9, 2.5, 4.5])], torch.erf, exact=False)
 case('act_erf_wide_f64', 'act_erf', [In([12], f64, values=[-6., -3.5, -2.6, -2.4, -1., -1e-4, 0., 1e-6, 0.5, 0.9, 2.5, 4.5])], torch.erf, exact=False)
 case('act_softplus_large', 'act_softplus', [In([4], values=[-30., -1., 19., 25.])], F.softplus, exact=False)
+case('act_hardswish_bounds', 'act_hardswish', [In([7], values=[-4., -1., -1 / 3, 0., 1 / 3, 1., 4. / 3])], lambda t: F.hardswish(t * 3), exact=False)
+case('act_hardsigmoid_bounds', 'act_hardsigmoid', [In([7], values=[-4., -1., -1 / 3, 0., 1 / 3, 1., 4. / 3])], lambda t: F.hardsigmoid(t * 3), exact=False)
 case('act_hardtanh_bounds', 'act_hardtanh', [In([6], values=[-2., -1., -0.5, 0.5, 1., 2.])], F.hardtanh)
 case('act_hardtanh_int', 'act_hardtanh', [In([6], torch.int64, lo=-3, hi=3)], F.hardtanh)
 case('act_hardtanh_bad', 'act_hardtanh', [In([3])], F.hardtanh, {'min_val': 1.0, 'max_val': -1.0})

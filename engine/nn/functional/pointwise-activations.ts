@@ -1,5 +1,5 @@
 // F.leaky_relu, F.elu, F.selu, F.celu, F.silu, F.softplus, F.gelu,
-// F.logsigmoid, F.hardtanh, F.relu6, F.mish: the engine's ops (or one fused
+// F.logsigmoid, F.hardtanh, F.relu6, F.mish, F.hardsigmoid, F.hardswish: the engine's ops (or one fused
 // node over them, where PyTorch's grad_fn names one), the in-place forms
 // (inplace=True writes through the input, as F.relu does) and PyTorch's dtype
 // rule: these kernels exist for floating tensors only (hardtanh is a clamp).
@@ -15,10 +15,11 @@ import { softplus as softplusOp } from '../../ops/softplus';
 import { gelu as geluOp } from '../../ops/gelu';
 import { runtimeError, valueError } from '../../core/errors';
 import { clamp } from '../../ops/clamp';
-import { le, ge, logicalOr } from '../../ops/compare';
+import { le, ge, gt, lt, logicalAnd, logicalOr } from '../../ops/compare';
 import { where } from '../../ops/where';
 import { sub, rsub } from '../../ops/sub';
 import { mul } from '../../ops/mul';
+import { div } from '../../ops/div';
 import { add } from '../../ops/add';
 import { neg } from '../../ops/neg';
 import { abs } from '../../ops/abs';
@@ -123,4 +124,31 @@ export function mish(x: Tensor, inplace = false): Tensor {
     },
   });
   return inplace ? applyInplace(x, 'mish_', [], op) : op(x);
+}
+
+/** relu6(x + 3) / 6. Backward (hardsigmoid_backward): grad / 6 inside (-3, 3), else 0. */
+export function hardsigmoid(x: Tensor, inplace = false): Tensor {
+  floatOnly(x, 'hardsigmoid_cpu');
+  const op = (v: Tensor) => fusedNode({
+    op: 'hardsigmoid',
+    gradName: 'HardsigmoidBackward0',
+    inputs: [v],
+    forward: () => div(clamp(add(v, 3), 0, 6), 6),
+    // ATen's one_sixth is the float 1.0f / 6.0f, for double tensors too.
+    backward: (g) => [where(logicalAnd(gt(v, -3), lt(v, 3)), mul(g, Math.fround(1 / 6)), 0)],
+  });
+  return inplace ? applyInplace(x, 'hardsigmoid_', [], op) : op(x);
+}
+
+/** x * relu6(x + 3) / 6. Backward (hardswish_backward): 0 up to -3, grad * (x/3 + 0.5) inside (-3, 3), grad from 3. */
+export function hardswish(x: Tensor, inplace = false): Tensor {
+  floatOnly(x, 'hardswish_cpu');
+  const op = (v: Tensor) => fusedNode({
+    op: 'hardswish',
+    gradName: 'HardswishBackward0',
+    inputs: [v],
+    forward: () => div(mul(v, clamp(add(v, 3), 0, 6)), 6),
+    backward: (g) => [where(le(v, -3), 0, where(lt(v, 3), mul(g, add(div(v, 3), 0.5)), g))],
+  });
+  return inplace ? applyInplace(x, 'hardswish_', [], op) : op(x);
 }

@@ -3,7 +3,9 @@
 import type { Tensor } from '../../tensor';
 import { Module } from '../module';
 import { logSoftmax, relu, sigmoid, softmax, tanh } from '../functional/activations';
-import { celu, elu, gelu, hardtanh, leakyRelu, logsigmoid, mish, relu6, selu, silu, softplus } from '../functional/pointwise-activations';
+import {
+  celu, elu, gelu, hardsigmoid, hardswish, hardtanh, leakyRelu, logsigmoid, mish, relu6, selu, silu, softplus,
+} from '../functional/pointwise-activations';
 import { pyFloatRepr } from '../py-repr';
 import { pyError } from '../errors';
 import { prelu } from '../functional/prelu';
@@ -150,7 +152,7 @@ export class GELU extends Module {
   }
 }
 
-/** Modules whose only setting is `inplace`: SELU, ReLU6, Mish. */
+/** Modules whose only setting is `inplace`: SELU, ReLU6, Mish (Hardswish and Hardsigmoid never show it). */
 abstract class InplaceOnly extends Module {
   constructor(name: string, inplace: boolean) {
     super(name);
@@ -188,6 +190,30 @@ export class Mish extends InplaceOnly {
   }
   override forward(input: unknown): Tensor {
     return mish(input as Tensor, this.inplace);
+  }
+}
+
+export class Hardswish extends InplaceOnly {
+  constructor(inplace = false) {
+    super('Hardswish', inplace);
+  }
+  override forward(input: unknown): Tensor {
+    return hardswish(input as Tensor, this.inplace);
+  }
+  override extraRepr(): string {
+    return '';
+  }
+}
+
+export class Hardsigmoid extends InplaceOnly {
+  constructor(inplace = false) {
+    super('Hardsigmoid', inplace);
+  }
+  override forward(input: unknown): Tensor {
+    return hardsigmoid(input as Tensor, this.inplace);
+  }
+  override extraRepr(): string {
+    return '';
   }
 }
 

@@ -1,5 +1,6 @@
 // Python bindings of the activations and losses added after the first set:
-// nn.LeakyReLU/PReLU/ELU/SELU/CELU/SiLU/Softplus/GELU/LogSigmoid/Hardtanh/ReLU6/Mish, nn.BCELoss/BCEWithLogitsLoss/L1Loss/
+// nn.LeakyReLU/PReLU/ELU/SELU/CELU/SiLU/Softplus/GELU/LogSigmoid/Hardtanh/ReLU6/
+// Mish/Hardswish/Hardsigmoid, nn.BCELoss/BCEWithLogitsLoss/L1Loss/
 // SmoothL1Loss/HuberLoss/KLDivLoss, their torch.nn.functional forms, and
 // torch.erf / Tensor.erf. Signatures as in PyTorch 2.x.
 import * as nn from '../../../nn/index';
@@ -43,6 +44,8 @@ export function activationLossFunctional(): FnEntry[] {
       W(F.hardtanh(T(b), num(b.min_val, 'min_val', -1), num(b.max_val, 'max_val', 1), bool(b.inplace, 'inplace', false)))],
     ['relu6', ['input', 'inplace'], (b) => W(F.relu6(T(b), bool(b.inplace, 'inplace', false)))],
     ['mish', ['input', 'inplace'], (b) => W(F.mish(T(b), bool(b.inplace, 'inplace', false)))],
+    ['hardswish', ['input', 'inplace'], (b) => W(F.hardswish(T(b), bool(b.inplace, 'inplace', false)))],
+    ['hardsigmoid', ['input', 'inplace'], (b) => W(F.hardsigmoid(T(b), bool(b.inplace, 'inplace', false)))],
     ['prelu', ['input', 'weight'], (b) => W(F.prelu(T(b), T(b, 'weight')))],
     ['gelu', ['input', 'approximate'], (b) => W(F.gelu(T(b), str(b.approximate, 'none')))],
     ['elu', ['input', 'alpha', 'inplace'], (b) => W(F.elu(T(b), num(b.alpha, 'alpha', 1), bool(b.inplace, 'inplace', false)))],
@@ -83,6 +86,8 @@ export function activationLossLayers(layer: Layer): PyClass[] {
       bool(b.inplace, 'inplace', false), { min: isInt(b.min_val), max: isInt(b.max_val) })),
     layer('ReLU6', 'activation', ['inplace'], (b) => new nn.ReLU6(bool(b.inplace, 'inplace', false))),
     layer('Mish', 'activation', ['inplace'], (b) => new nn.Mish(bool(b.inplace, 'inplace', false))),
+    layer('Hardswish', 'activation', ['inplace'], (b) => new nn.Hardswish(bool(b.inplace, 'inplace', false))),
+    layer('Hardsigmoid', 'activation', ['inplace'], (b) => new nn.Hardsigmoid(bool(b.inplace, 'inplace', false))),
     layer('PReLU', 'activation', ['num_parameters', 'init', 'device', 'dtype'], (b) =>
       new nn.PReLU(b.num_parameters === undefined ? 1 : toInt(b.num_parameters, 'num_parameters'), num(b.init, 'init', 0.25),
         b.dtype === undefined || b.dtype === null ? 'float32' : toDType(b.dtype))),
