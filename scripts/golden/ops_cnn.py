@@ -103,4 +103,13 @@ case('cnn_embedding_padding', 'embedding', [In([4], i64, values=[0, 2, 0, 3], gr
 case('cnn_embedding_f64', 'embedding', [In([3], i64, values=[2, 0, 2], grad=False), In([3, 2], f64)], emb)
 case('cnn_err_embedding_range', 'embedding', [In([2], i64, values=[1, 7], grad=False), In([5, 2])], emb)
 
+# ---- 1-D pools (unsqueeze, 2-D pool, squeeze: grad_fn SqueezeBackward1)
+case('cnn_max_pool1d', 'max_pool1d', [In([2, 3, 9])], lambda x, **kw: F.max_pool1d(x, **kw), {'kernel_size': 3, 'stride': 2, 'padding': 1})
+case('cnn_max_pool1d_unbatched', 'max_pool1d', [In([3, 8])], lambda x, **kw: F.max_pool1d(x, **kw), {'kernel_size': 2})
+case('cnn_avg_pool1d', 'avg_pool1d', [In([2, 3, 9])], lambda x, **kw: F.avg_pool1d(x, **kw), {'kernel_size': 3, 'stride': 2, 'padding': 1}, exact=False)
+case('cnn_adaptive_avg_pool1d', 'adaptive_avg_pool1d', [In([2, 3, 10])], lambda x, **kw: F.adaptive_avg_pool1d(x, **kw), {'output_size': 4}, exact=False)
+case('cnn_err_max_pool1d_dims', 'max_pool1d', [In([4])], lambda x, **kw: F.max_pool1d(x, **kw), {'kernel_size': 2})
+case('cnn_err_max_pool1d_small', 'max_pool1d', [In([1, 2, 3])], lambda x, **kw: F.max_pool1d(x, **kw), {'kernel_size': 4})
+case('cnn_err_avg_pool1d_dims', 'avg_pool1d', [In([4])], lambda x, **kw: F.avg_pool1d(x, **kw), {'kernel_size': 2})
+
 write('ops-cnn')

@@ -37,6 +37,9 @@ export const opTable: Record<string, OpFn> = {
     divisorOverride: (kw.divisor_override as number | undefined) ?? null,
   }),
   adaptive_avg_pool2d: (a, kw) => F.adaptiveAvgPool2d(T(a[0]), kw.output_size as Pair),
+  max_pool1d: (a, kw) => F.maxPool1d(T(a[0]), kw.kernel_size as Pair, pairs(kw, 'stride', 'padding', 'dilation')),
+  avg_pool1d: (a, kw) => F.avgPool1d(T(a[0]), kw.kernel_size as Pair, pairs(kw, 'stride', 'padding')),
+  adaptive_avg_pool1d: (a, kw) => F.adaptiveAvgPool1d(T(a[0]), kw.output_size as Pair),
   batch_norm: (a, kw) => F.batchNorm(T(a[0]), opt(a[1]), opt(a[2]), {
     weight: opt(a[3]), bias: opt(a[4]), training: kw.training === true, ...num(kw, 'momentum', 'eps'),
   }),

@@ -1,5 +1,5 @@
 // The convolutional-network layers for Python: nn.Conv2d, nn.Conv1d,
-// nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, nn.BatchNorm1d/2d,
+// nn.MaxPool2d/1d, nn.AvgPool2d/1d, nn.AdaptiveAvgPool2d/1d, nn.BatchNorm1d/2d,
 // nn.LayerNorm, nn.Embedding, nn.Unflatten, nn.Dropout2d and their functional forms,
 // with PyTorch's parameter names. nn-layers.ts and nn-functional.ts
 // add these to their tables.
@@ -67,6 +67,13 @@ export function cnnLayers(layer: Layer): PyClass[] {
         bool(b.ceil_mode, 'ceil_mode', false), bool(b.count_include_pad, 'count_include_pad', true),
         b.divisor_override === undefined || b.divisor_override === null ? null : toInt(b.divisor_override, 'divisor_override'))),
     layer('AdaptiveAvgPool2d', 'pooling', ['output_size'], (b) => new nn.AdaptiveAvgPool2d(pairOf(b.output_size, 'output_size', 1))),
+    layer('MaxPool1d', 'pooling', ['kernel_size', 'stride', 'padding', 'dilation', 'return_indices', 'ceil_mode'], (b) =>
+      new nn.MaxPool1d(pairOf(b.kernel_size, 'kernel_size', 1), optPair(b.stride, 'stride'), pairOf(b.padding, 'padding', 0),
+        pairOf(b.dilation, 'dilation', 1), bool(b.return_indices, 'return_indices', false), bool(b.ceil_mode, 'ceil_mode', false))),
+    layer('AvgPool1d', 'pooling', ['kernel_size', 'stride', 'padding', 'ceil_mode', 'count_include_pad'], (b) =>
+      new nn.AvgPool1d(pairOf(b.kernel_size, 'kernel_size', 1), optPair(b.stride, 'stride'), pairOf(b.padding, 'padding', 0),
+        bool(b.ceil_mode, 'ceil_mode', false), bool(b.count_include_pad, 'count_include_pad', true))),
+    layer('AdaptiveAvgPool1d', 'pooling', ['output_size'], (b) => new nn.AdaptiveAvgPool1d(pairOf(b.output_size, 'output_size', 1))),
     layer('BatchNorm1d', 'batchnorm', BN_PARAMS, (b) => new nn.BatchNorm1d(ch(b, 'num_features'), bnOpts(b))),
     layer('BatchNorm2d', 'batchnorm', BN_PARAMS, (b) => new nn.BatchNorm2d(ch(b, 'num_features'), bnOpts(b))),
     layer('LayerNorm', 'normalization', ['normalized_shape', 'eps', 'elementwise_affine', 'bias', 'device', 'dtype'], (b) =>
@@ -94,6 +101,9 @@ export const CNN_REQUIRED: Record<string, string[]> = {
   MaxPool2d: ['kernel_size'],
   AvgPool2d: ['kernel_size'],
   AdaptiveAvgPool2d: ['output_size'],
+  MaxPool1d: ['kernel_size'],
+  AvgPool1d: ['kernel_size'],
+  AdaptiveAvgPool1d: ['output_size'],
   BatchNorm1d: ['num_features'],
   BatchNorm2d: ['num_features'],
   LayerNorm: ['normalized_shape'],
@@ -128,6 +138,19 @@ export function cnnFunctional(): [string, string[], Fn][] {
         divisorOverride: b.divisor_override === undefined || b.divisor_override === null ? null : toInt(b.divisor_override, 'divisor_override'),
       }))],
     ['adaptive_avg_pool2d', ['input', 'output_size'], (b) => wrapTensor(F.adaptiveAvgPool2d(T(b), pairOf(b.output_size, 'output_size', 1)))],
+    ['max_pool1d', ['input', 'kernel_size', 'stride', 'padding', 'dilation', 'ceil_mode', 'return_indices'], (b) => {
+      const r = F.maxPool1dWithIndices(T(b), pairOf(b.kernel_size, 'kernel_size', 1), {
+        stride: optPair(b.stride, 'stride'), padding: pairOf(b.padding, 'padding', 0),
+        dilation: pairOf(b.dilation, 'dilation', 1), ceilMode: bool(b.ceil_mode, 'ceil_mode', false),
+      });
+      return bool(b.return_indices, 'return_indices', false) ? new PyTuple([wrapTensor(r.values), wrapTensor(r.indices)]) : wrapTensor(r.values);
+    }],
+    ['avg_pool1d', ['input', 'kernel_size', 'stride', 'padding', 'ceil_mode', 'count_include_pad'], (b) =>
+      wrapTensor(F.avgPool1d(T(b), pairOf(b.kernel_size, 'kernel_size', 1), {
+        stride: optPair(b.stride, 'stride'), padding: pairOf(b.padding, 'padding', 0),
+        ceilMode: bool(b.ceil_mode, 'ceil_mode', false), countIncludePad: bool(b.count_include_pad, 'count_include_pad', true),
+      }))],
+    ['adaptive_avg_pool1d', ['input', 'output_size'], (b) => wrapTensor(F.adaptiveAvgPool1d(T(b), pairOf(b.output_size, 'output_size', 1)))],
     ['batch_norm', ['input', 'running_mean', 'running_var', 'weight', 'bias', 'training', 'momentum', 'eps'], (b) =>
       wrapTensor(F.batchNorm(T(b), optT(b.running_mean), optT(b.running_var), {
         weight: optT(b.weight), bias: optT(b.bias), training: bool(b.training, 'training', false),
