@@ -5,7 +5,7 @@ export { AdamW, type AdamWOptions } from './adamw';
 export { RMSprop, type RMSpropOptions } from './rmsprop';
 export { Adagrad, type AdagradOptions } from './adagrad';
 export {
-  LRScheduler, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR, LambdaLR,
+  LRScheduler, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR, LambdaLR, CustomLR,
 } from './lr-scheduler';
 export { ReduceLROnPlateau, type PlateauOptions } from './plateau';
 export { OneCycleLR, type OneCycleOptions } from './one-cycle';

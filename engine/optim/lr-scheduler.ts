@@ -199,3 +199,16 @@ export function pyMod(a: number, b: number): number {
   const r = a % b;
   return r !== 0 && (r < 0) !== (b < 0) ? r + b : r;
 }
+
+/** A scheduler whose get_lr() is the program's own (a Python subclass of
+ *  LRScheduler): the binding computes the values before each step. */
+export class CustomLR extends LRScheduler {
+  /** The lrs the coming step sets. */
+  values: number[] = [];
+  constructor(typeName: string, optimizer: Optimizer, lastEpoch = -1) {
+    super(typeName, optimizer, lastEpoch);
+  }
+  protected getLr(): number[] {
+    return this.values;
+  }
+}

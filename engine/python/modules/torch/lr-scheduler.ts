@@ -5,14 +5,14 @@
 // and the next optimizer.step() see the schedule. Its UserWarnings go to
 // stderr the way Python's warnings module prints them.
 import {
-  ConstantLR, CosineAnnealingLR, ExponentialLR, LambdaLR, LinearLR, type LRScheduler, MultiStepLR, OneCycleLR,
+  ConstantLR, CosineAnnealingLR, CustomLR, ExponentialLR, LambdaLR, LinearLR, type LRScheduler, MultiStepLR, OneCycleLR,
   ReduceLROnPlateau, SequentialLR, StepLR,
   type Optimizer,
 } from '../../../optim/index';
 import { pyError } from '../../runtime/exceptions';
 import { type CallContext, PyClass, PyInstance, PyList, builtinClasses, type PyValue } from '../../runtime/objects';
 import { toArray } from '../../runtime/iter';
-import { defaultRepr, reprSync, typeName } from '../../runtime/protocol';
+import { defaultRepr, getAttr, reprSync, typeName } from '../../runtime/protocol';
 import { asTensor } from './classes';
 import { defMethod, defProperty } from './define';
 import { isSequence, items, toInt, toNumber } from './convert';
@@ -64,6 +64,42 @@ async function prepareLambdas(ctx: CallContext, b: Box, epoch: number): Promise<
   }
   b.factors = out;
 }
+
+/** A Python subclass's get_lr(), run for the coming epoch before the
+ *  engine's synchronous step takes its values. */
+async function prepareCustom(ctx: CallContext, b: Box, epoch: number): Promise<void> {
+  const s = b.s;
+  if (!(s instanceof CustomLR)) return;
+  const saved = s.lastEpoch;
+  s.lastEpoch = epoch;
+  try {
+    const v = await ctx.call(await getAttr(ctx, b.self, 'get_lr'), []);
+    s.values = (await toArray(ctx, v)).map((x) => {
+      const t = asTensor(x);
+      return t ? t.item() : toNumber(x, 'lr');
+    });
+  } finally {
+    s.lastEpoch = saved;
+  }
+}
+
+// LRScheduler.__init__(optimizer, last_epoch=-1) for a Python subclass that
+// defines get_lr(), as learners write a warmup schedule.
+defMethod(lrSchedulerClass, '__init__', async (self, args, kwargs, ctx) => {
+  const a = bind('LRScheduler.__init__', ['optimizer', 'last_epoch'], args, kwargs);
+  required(a, 'optimizer', 'LRScheduler.__init__');
+  const [pyOpt, opt] = optimizerArg(a.optimizer);
+  const lastEpoch = a.last_epoch === undefined ? -1 : toInt(a.last_epoch, 'last_epoch');
+  syncGroups(opt);
+  const inst = self as PyInstance;
+  const b: Box = { s: new CustomLR(inst.cls.name, opt, lastEpoch), optimizer: pyOpt, args: a, lastLr: [], self: inst };
+  inst.native = b;
+  writeLrsBack(opt);
+  await prepareCustom(ctx, b, lastEpoch + 1);
+  (b.s as CustomLR).initialStep();
+  afterStep(b);
+  return null;
+});
 
 /** params[0..nRequired) have no default. */
 function scheduler(name: string, params: string[], nRequired: number,
@@ -124,6 +160,7 @@ defMethod(lrSchedulerClass, 'step', async (self, args, kwargs, ctx) => {
   const a = bind(`${s.typeName}.step`, ['epoch'], args, kwargs);
   const epoch = a.epoch === undefined || a.epoch === null ? undefined : toInt(a.epoch, 'epoch');
   await prepareLambdas(ctx, b, epoch ?? s.lastEpoch + 1);
+  await prepareCustom(ctx, b, epoch ?? s.lastEpoch + 1);
   if (s instanceof SequentialLR && b.children) {
     // The LambdaLR it is about to step needs its lambdas' values first.
     const next = s.lastEpoch + 1;
