@@ -8,12 +8,12 @@
 // Unlike the others, Adagrad fills its state (step 0, sum =
 // initial_accumulator_value) in the constructor, for every parameter.
 
-import { Tensor } from '../tensor';
+import type { Tensor } from '../tensor';
 import type { StorageArray } from '../core/dtype';
 import { valueError } from '../core/errors';
 import { fma64, fmaf } from '../random';
 import { pyRepr } from '../nn/py-repr';
-import { dense, scalarTensor } from './dense';
+import { dense, fullLike, scalarTensor } from './dense';
 import { Optimizer, num, type ParamGroup, type ParamsInput } from './optimizer';
 import { isCpu } from './kernel-path';
 import { adagradKernels, type AdagradHyper } from './kernel-path-more';
@@ -75,12 +75,6 @@ export class Adagrad extends Optimizer {
       p.bumpVersion();
     }
   }
-}
-
-function fullLike(t: Tensor, value: number): Tensor {
-  const z = Tensor.empty(t.backend, t.shape.slice(), t.dtype);
-  z.backend.run('fill', [], [z], { value });
-  return z;
 }
 
 interface Consts { negClr: number; wd: number; useWd: boolean; eps: number; maximize: boolean }

@@ -44,6 +44,13 @@ export function zerosLike(t: Tensor): Tensor {
   return z;
 }
 
+/** torch.full_like(t, value) (Adagrad's initial sum). */
+export function fullLike(t: Tensor, value: number): Tensor {
+  const z = Tensor.empty(t.backend, t.shape.slice(), t.dtype);
+  z.backend.run('fill', [], [z], { value });
+  return z;
+}
+
 /** grad.detach().clone(): a contiguous copy. */
 export function cloneDetached(t: Tensor): Tensor {
   const c = Tensor.empty(t.backend, t.shape.slice(), t.dtype);

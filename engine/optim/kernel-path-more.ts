@@ -2,38 +2,24 @@
 // backends whose memory the CPU loops cannot touch (WebGPU). Same formulas as
 // the loops in rmsprop.ts / adagrad.ts; the roundings are the backend's.
 
-import type { Backend, TensorView } from '../backend/backend';
-import { Tensor } from '../tensor';
-import { expandTo } from '../ops/elementwise';
+import type { TensorView } from '../backend/backend';
+import type { Tensor } from '../tensor';
+import { Ops } from './kernel-path';
 
-class Ops {
-  constructor(readonly be: Backend, readonly like: Tensor) {}
-  tmp(): Tensor {
-    return Tensor.empty(this.be, this.like.shape.slice(), this.like.dtype);
+/** grad, negated for maximize, plus wd*p (PyTorch's grad.add(p, alpha=wd)). */
+function effectiveGrad(k: Ops, p: Tensor, grad: Tensor, maximize: boolean, wd: number): TensorView {
+  let g: TensorView = grad;
+  if (maximize) {
+    const t = k.tmp();
+    k.run('neg', [g], t);
+    g = t;
   }
-  scalar(v: number): TensorView {
-    const s = Tensor.empty(this.be, [], this.like.dtype);
-    this.be.write(s.storage, [v], 0);
-    return expandTo(s, this.like.shape);
+  if (wd !== 0) {
+    const t = k.tmp();
+    k.run('add', [g, p], t, { alpha: wd });
+    g = t;
   }
-  run(kernel: string, ins: TensorView[], out: TensorView, attrs?: Record<string, number>): void {
-    this.be.run(kernel, ins, [out], attrs);
-  }
-  /** grad, negated for maximize, plus wd*p. */
-  grad(p: Tensor, grad: Tensor, maximize: boolean, wd: number): TensorView {
-    let g: TensorView = grad;
-    if (maximize) {
-      const t = this.tmp();
-      this.run('neg', [g], t);
-      g = t;
-    }
-    if (wd !== 0) {
-      const t = this.tmp();
-      this.run('add', [g, p], t, { alpha: wd });
-      g = t;
-    }
-    return g;
-  }
+  return g;
 }
 
 export interface RmspropHyper {
@@ -42,7 +28,7 @@ export interface RmspropHyper {
 
 export function rmspropKernels(p: Tensor, grad: Tensor, st: Record<string, unknown>, h: RmspropHyper): void {
   const k = new Ops(p.backend, p);
-  const g = k.grad(p, grad, h.maximize, h.wd);
+  const g = effectiveGrad(k, p, grad, h.maximize, h.wd);
   const sq = st.square_avg as Tensor;
   const gg = k.tmp();
   k.run('mul', [g, g], gg);
@@ -78,7 +64,7 @@ export interface AdagradHyper { lr: number; lrDecay: number; eps: number; wd: nu
 
 export function adagradKernels(p: Tensor, grad: Tensor, sum: Tensor, h: AdagradHyper): void {
   const k = new Ops(p.backend, p);
-  const g = k.grad(p, grad, h.maximize, h.wd);
+  const g = effectiveGrad(k, p, grad, h.maximize, h.wd);
   const gg = k.tmp();
   k.run('mul', [g, g], gg);
   k.run('add', [sum, gg], sum);

@@ -12,7 +12,8 @@ export function isCpu(t: Tensor): boolean {
   return t.storage instanceof CpuStorage;
 }
 
-class Ops {
+/** Elementwise kernels on tensors shaped like one parameter. */
+export class Ops {
   constructor(readonly be: Backend, readonly like: Tensor) {}
   tmp(): Tensor {
     return TensorClass.empty(this.be, this.like.shape.slice(), this.like.dtype);
