@@ -29,7 +29,7 @@ export function lerp(start: Tensor, end: Tensor, weight: number | Tensor): Tenso
     const diff = sub(end, start);
     if (typeof weight === 'number') {
       // The fused form needs float64 temporaries, which WebGPU lacks (its f32 result rounds twice).
-      if (diff.dtype === 'float32' && diff.backend.name === 'cpu') return fusedFloat32(start, end, diff, weight);
+      if (diff.dtype === 'float32' && diff.backend.name !== 'webgpu') return fusedFloat32(start, end, diff, weight);
       return Math.abs(weight) < 0.5 ? add(start, mul(diff, weight)) : sub(end, mul(diff, 1 - weight));
     }
     return where(lt(weight, 0.5), add(start, mul(weight, diff)), sub(end, mul(diff, rsub(weight, 1))));
