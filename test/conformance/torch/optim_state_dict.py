@@ -69,3 +69,18 @@ for _ in range(3):
     sched2.step()
     print(sched2.last_epoch, sched2.get_last_lr(), opt2.param_groups[0]["lr"])
 
+
+# add_param_group: a second group with its own lr and the constructor's defaults.
+torch.manual_seed(3)
+a, b = nn.Linear(2, 1), nn.Linear(2, 1)
+opt = optim.Adam(a.parameters(), lr=0.1, weight_decay=0.5)
+opt.add_param_group({"params": b.parameters(), "lr": 0.01})
+print(len(opt.param_groups), opt.param_groups[1]["lr"], opt.param_groups[1]["weight_decay"], list(opt.param_groups[1].keys()))
+b(torch.ones(1, 2)).sum().backward()
+opt.step()
+print(b.weight, opt.state_dict()["param_groups"][1]["params"])
+for bad in ({"params": a.weight}, [a.weight]):
+    try:
+        opt.add_param_group(bad)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)

@@ -9,7 +9,7 @@ import { pyError } from '../../runtime/exceptions';
 import { PyDict } from '../../runtime/dict';
 import { type CallContext, PyClass, PyInstance, PyList, builtinClasses, type PyValue } from '../../runtime/objects';
 import { toArray } from '../../runtime/iter';
-import { repr, typeName } from '../../runtime/protocol';
+import { repr, typeName, typeOf } from '../../runtime/protocol';
 import { asTensor, wrapTensor } from './classes';
 import { defMethod, defProperty } from './define';
 import { isSequence, items, toBool, toNumber } from './convert';
@@ -101,6 +101,9 @@ const CHECKS: Record<string, readonly string[]> = {
   Adagrad: ['lr', 'lr_decay', 'weight_decay', 'initial_accumulator_value', 'eps'],
 };
 
+/** The constructor's arguments as given: add_param_group's defaults. */
+const constructorArgs = new WeakMap<Optimizer, Bound>();
+
 function optimizer(name: string, params: string[], make: (ps: ParamEntry[], b: Bound) => Optimizer): PyClass {
   const c = new PyClass(name, [optimizerClass]);
   c.module = `torch.optim.${name.toLowerCase()}`;
@@ -112,6 +115,7 @@ function optimizer(name: string, params: string[], make: (ps: ParamEntry[], b: B
     const opt = make(ps, b);
     (self as PyInstance).native = opt;
     groupDicts.set(opt, opt.paramGroups.map((g, i) => groupDict(g, b, rawGroups[i])));
+    constructorArgs.set(opt, b);
     return null;
   });
   return c;
@@ -139,6 +143,21 @@ defMethod(optimizerClass, 'step', async (self, args, _kw, ctx) => {
   opt.paramGroups.forEach((g, gi) => g.params.forEach((p, pi) => params.push([paramName(p) ?? `group${gi}.param${pi}`, p])));
   await torchHooks.onStep?.(ctx.currentRange, params);
   return loss;
+});
+defMethod(optimizerClass, 'add_param_group', async (self, args, kw, ctx) => {
+  const opt = O(self);
+  const b = bind('add_param_group', ['param_group'], args, kw);
+  const group = b.param_group;
+  if (!(group instanceof PyDict)) {
+    throw pyError('TypeError', `param_group must be a dict, but got ${await repr(ctx, typeOf(group ?? null))}`);
+  }
+  const [entries, raw] = await collectParams(ctx, new PyList([group]));
+  syncGroups(opt);
+  opt.addParamGroup(entries[0] as { params: Tensor[] });
+  const dicts = groupDictsOf(opt);
+  dicts.push(groupDict(opt.paramGroups[opt.paramGroups.length - 1], constructorArgs.get(opt) ?? {}, raw[0]));
+  groupLists.get(opt)?.items.push(dicts[dicts.length - 1]);
+  return null;
 });
 defMethod(optimizerClass, '__repr__', (self) => {
   syncGroups(O(self));
