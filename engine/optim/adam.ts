@@ -2,6 +2,7 @@
 // `_single_tensor_adam`, capturable=False), one loop per parameter:
 //   step += 1 (a float32 tensor; read back as a Python float)
 //   g = grad (+ wd * p)                      grad.add(p, alpha=wd)           -> fma
+//   (AdamW, decoupled_weight_decay: instead p = p * (1 - lr*wd) first, param.mul_)
 //   m = m.lerp(g, 1-b1)                      w<0.5: fma(w, g-m, m)
 //   v = v*b2 + (1-b2)*g*g                    mul_ then addcmul_              -> round, fma(s*g, g, v)
 //   bc1 = 1-b1^step, bc2 = 1-b2^step, step_size = lr/bc1 (doubles)
@@ -95,7 +96,8 @@ function adamUpdate(p: Tensor, grad: Tensor, st: Record<string, unknown>, step: 
   const bc2 = 1 - h.beta2 ** step;
   const w = r(1 - h.beta1);
   const c: AdamConsts = {
-    wd: r(h.wd), useWd: h.wd !== 0 && !h.decoupled, decay: h.wd !== 0 && h.decoupled ? r(1 - h.lr * h.wd) : 1, maximize: h.maximize, w, small: Math.abs(w) < 0.5, wm1: r(w - 1),
+    wd: r(h.wd), useWd: h.wd !== 0 && !h.decoupled, decay: h.wd !== 0 && h.decoupled ? r(1 - h.lr * h.wd) : 1,
+    maximize: h.maximize, w, small: Math.abs(w) < 0.5, wm1: r(w - 1),
     b2: r(h.beta2), oneMinusB2: r(1 - h.beta2), bc2Sqrt: r(bc2 ** 0.5), eps: r(h.eps), negStep: r(-(h.lr / bc1)),
   };
   // Two copies of one loop so each stays monomorphic (V8 inlines fmaf / fround).
