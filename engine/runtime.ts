@@ -13,6 +13,7 @@ import { setOpObserver } from './ops/observer';
 import { defaultGenerator, DEFAULT_SEED } from './random/index';
 import { formatTensor } from './format/index';
 import { parse } from './python/parse/index';
+import { syntaxWarnings } from './python/parse/syntax-warnings';
 import { Interpreter } from './python/runtime/interpreter';
 import { PyException, pyError } from './python/runtime/exceptions';
 import { defaultModules } from './python/modules/registry';
@@ -26,6 +27,8 @@ import { registerMatplotlibModules } from './python/modules/matplotlib/register'
 import type { InterpreterHooks } from './python/hooks';
 import type { PyValue } from './python/runtime/objects';
 import { TraceRecorder } from './trace/recorder';
+import { RunWarnings } from './run-warnings';
+import { setNnWarningHandler } from './nn/warnings';
 import type { TraceCaps } from './trace/caps';
 import type { RunError, SourceRange, StopReason, Trace } from './trace/types';
 import './python/index';
@@ -49,6 +52,9 @@ export interface RunOptions {
    *  really alive before it stops a program; without it (a browser) it goes
    *  by what the collector has reported so far. */
   collectGarbage?: () => void;
+  /** The script's path as Python names it in warnings (its __file__: the CLI
+   *  passes the absolute path); default `file`. */
+  scriptPath?: string;
   /** Live mode: run the statements above a syntax error (Python runs nothing). */
   runBeforeSyntaxError?: boolean;
   traceCaps?: Partial<TraceCaps>;
@@ -169,8 +175,19 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
       options.onStdout?.(text);
     },
     onStderr: (text) => options.onStderr?.(text),
+    onWarning: (category, message, range) => warnings.warn(category, message, range),
+    onWarningFilter: (action, category) => warnings.filter(action, category),
   };
   const currentStmt = () => (it?.frames.length ? it.frame.stmtRange : null) ?? WHOLE_FILE;
+  const warnings = new RunWarnings({
+    path: options.scriptPath ?? options.file,
+    source,
+    stderr: (text) => options.onStderr?.(text),
+    record: (w) => recorder.addWarning(w),
+    here: currentStmt,
+  });
+  // PyTorch's own UserWarnings (softmax without dim, a loss broadcasting its target).
+  setNnWarningHandler((message) => warnings.warn('UserWarning', message, null));
   torchHooks.onBackward = (range, root) => recorder.onBackward(range ?? currentStmt(), root);
   torchHooks.gradProbes = () => recorder.gradProbes() as Tensor[];
   torchHooks.onStep = (range, params) => recorder.onStep(range ?? currentStmt(), params);
@@ -189,6 +206,8 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
     const plots = registerMatplotlibModules(registry, (f) => { recorder.addFigure(f); });
     flushPlots = () => plots.flush();
     const mod = parse(source);
+    // The compiler's warnings come before anything runs, as in CPython.
+    if (!mod.syntaxError) for (const w of syntaxWarnings(mod)) warnings.warn('SyntaxWarning', w.message, w.range);
     const runnable = mod.syntaxError && !options.runBeforeSyntaxError ? { body: [], syntaxError: mod.syntaxError } : mod;
     it = new Interpreter({
       file: options.file,
@@ -217,6 +236,7 @@ export async function run(source: string, options: RunOptions): Promise<Trace> {
     recorder.onError(internalError(e, it));
   } finally {
     setOpObserver(null);
+    setNnWarningHandler(null);
     memory.restore();
     setDefaultBackend(previousBackend);
     setGradEnabled(true);

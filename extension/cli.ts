@@ -92,6 +92,7 @@ async function main(): Promise<void> {
       file: args.file,
       backend: gpu?.backend,
       collectGarbage: nodeCollectGarbage(),
+      scriptPath: resolve(args.file),
       onStdout: echo ? (text) => process.stdout.write(text) : undefined,
       onStderr: echo ? (text) => process.stderr.write(text) : undefined,
     });

@@ -35,4 +35,9 @@ export interface InterpreterHooks {
   onStdout?(text: string): void;
   /** What the program writes to sys.stderr (print(..., file=sys.stderr)). */
   onStderr?(text: string): void;
+  /** warnings.warn(): the category's name, the message, and the statement
+   *  the warning names (the caller's, for stacklevel=2). */
+  onWarning?(category: string, message: string, range: SourceRange | null): void | Promise<void>;
+  /** warnings.simplefilter/filterwarnings(action, category) and resetwarnings ('reset'). */
+  onWarningFilter?(action: string, category: string | null): void;
 }

@@ -4,7 +4,7 @@
 // capped (caps.ts); tensor summaries are built once, in finish().
 import type {
   BackwardRecord, Figure, NodeGrad, ParamSnapshot, ParamStats, RunError, SourceRange, StepRecord,
-  StopReason, Trace, TensorSummary, ValueSummary,
+  StopReason, Trace, TensorSummary, ValueSummary, WarningRecord,
 } from './types';
 import { DEFAULT_CAPS, type TraceCaps } from './caps';
 import { type TensorCapture, captureTensor, readTensor, valuesOf } from './capture';
@@ -82,6 +82,7 @@ export class TraceRecorder {
   private stdout = '';
   private stdoutDropped = false;
   private readonly figures: Figure[] = [];
+  private readonly warnings: WarningRecord[] = [];
   private error: RunError | null = null;
   private stopped: StopReason | null = null;
 
@@ -124,6 +125,11 @@ export class TraceRecorder {
       this.stdout += text.slice(0, Math.max(0, room)) + '\n[output truncated by Tensor Lens]\n';
       this.stdoutDropped = true;
     }
+  }
+
+  /** A warning as printed (the run prints each place once); the first 100 are kept. */
+  addWarning(w: WarningRecord): void {
+    if (this.warnings.length < 100) this.warnings.push(w);
   }
 
   addFigure(f: Omit<Figure, 'id'>): number | null {
@@ -290,6 +296,7 @@ export class TraceRecorder {
       snapshots: await this.snapshots.finish(),
       stdout: this.stdout,
       figures: this.figures,
+      warnings: this.warnings,
       error: this.error,
       stopped: this.stopped,
     };

@@ -215,6 +215,14 @@ export interface Figure {
   series: FigureSeries[];
 }
 
+/** A warning the program raised (warnings.warn, or PyTorch's own UserWarnings),
+ *  once per place as Python prints it. */
+export interface WarningRecord {
+  category: string;
+  message: string;
+  range: SourceRange;
+}
+
 export interface TraceFrame {
   name: string;
   line: number;
@@ -245,6 +253,8 @@ export interface Trace {
   snapshots?: StepSnapshot[];
   stdout: string;
   figures: Figure[];
+  /** Absent in traces written before warnings were recorded. */
+  warnings?: WarningRecord[];
   error: RunError | null;
   /** Set when a budget or a cancel ended the run (the error says where). */
   stopped: StopReason | null;

@@ -1,7 +1,8 @@
-// A run's error (or budget stop) as editor diagnostics, in plain data so the
-// rules are unit-tested without VS Code: PyTorch's message on the failing
-// expression, operands' shapes as related information, and unsupported
-// constructs as warnings (the engine's limit, not the user's mistake).
+// A run's error (or budget stop) and warnings as editor diagnostics, in plain
+// data so the rules are unit-tested without VS Code: PyTorch's message on the
+// failing expression, operands' shapes as related information, unsupported
+// constructs as warnings (the engine's limit, not the user's mistake), and
+// the warnings the program raised where Python places them.
 import type { SourceRange, StopReason, Trace } from '../../engine/trace/types';
 
 export type Severity = 'error' | 'warning' | 'information';
@@ -16,13 +17,19 @@ export interface DiagnosticInfo {
 }
 
 export function diagnosticsOf(trace: Trace): DiagnosticInfo[] {
+  // Python's warnings (PyTorch's "Implicit dimension choice for softmax",
+  // `x is 1`) where Python places them, as warnings.
+  const warned: DiagnosticInfo[] = (trace.warnings ?? []).map((w) => ({
+    range: w.range, message: `${w.category}: ${w.message}`, severity: 'warning', code: w.category, related: [],
+  }));
   const e = trace.error;
-  if (!e) return [];
-  if (trace.stopped === 'cancelled') return [];
+  if (!e) return warned;
+  if (trace.stopped === 'cancelled') return warned;
   if (trace.stopped) {
-    return [{ range: e.range, message: stopMessage(trace.stopped, e.message), severity: 'information', code: 'stopped', related: [] }];
+    return [...warned, { range: e.range, message: stopMessage(trace.stopped, e.message), severity: 'information', code: 'stopped', related: [] }];
   }
   return [
+    ...warned,
     {
       range: e.range,
       message: `${e.type}: ${e.message}`,

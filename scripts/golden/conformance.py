@@ -4,7 +4,8 @@ beside each program, NAME.out (its stdout, byte for byte) and, when it fails,
 NAME.err (the last line of its traceback: "ValueError: message") and, when
 every frame of the traceback is in the program itself, NAME.tb: the whole
 traceback with the program named by its path under test/conformance (as the
-test runs it), so that frames, carets and exception chains are checked too.
+test runs it), so that frames, carets and exception chains are checked too;
+and when it warned, NAME.warn: the warnings as Python printed them.
 Torch programs run with ATEN_CPU_CAPABILITY=avx2 (the project's reference
 kernel set) unless the environment sets another.
 
@@ -15,6 +16,7 @@ programs work; falls back to /usr/bin/python3. The interpreter and torch
 versions used are written to test/conformance/<folder>/VERSION.txt.
 """
 import os
+import re
 import subprocess
 import sys
 
@@ -58,10 +60,53 @@ def own_traceback(stderr, path):
     files) or the program printed other things to stderr."""
     shown = '"' + os.path.relpath(path, CONF) + '"'
     text = stderr.replace('"' + path + '"', shown)
+    text = '\n'.join(without_warnings(text.splitlines())) + ('\n' if text.endswith('\n') else '')  # NAME.warn holds them
     files = [l for l in text.splitlines() if l.startswith('  File "')]
     if any(not l.startswith('  File ' + shown) for l in files):
         return None
     return text
+
+
+WARNING = re.compile(r'^(.*):(\d+): (\w*Warning): (.*)$')
+
+
+def without_warnings(lines):
+    """stderr without the warnings' two-line blocks."""
+    out = []
+    skip_source = False
+    for line in lines:
+        if WARNING.match(line):
+            skip_source = True
+            continue
+        if skip_source and line.startswith('  '):
+            skip_source = False
+            continue
+        skip_source = False
+        out.append(line)
+    return out
+
+
+def warnings_of(stderr, path):
+    """The warnings Python printed, as NAME.warn holds them: those it placed
+    in the program, in its two-line form with the program named by its path
+    under test/conformance; those it placed in a library's file (torch's own
+    stacklevel) as '(elsewhere) Category: message', since Tensor Lens places
+    every warning in the program. None when there were none."""
+    shown = os.path.relpath(path, CONF)
+    lines = stderr.splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        m = WARNING.match(line)
+        if not m:
+            continue
+        src = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].startswith('  ') else None
+        if m.group(1) == path:
+            out.append(f'{shown}:{m.group(2)}: {m.group(3)}: {m.group(4)}')
+            if src is not None:
+                out.append(src)
+        else:
+            out.append(f'(elsewhere) {m.group(3)}: {m.group(4)}')
+    return '\n'.join(out) + '\n' if out else None
 
 
 def main(targets):
@@ -94,6 +139,13 @@ def main(targets):
                 f.write(tb)
         elif os.path.exists(tb_path):
             os.remove(tb_path)
+        warn_path = base + '.warn'
+        warned = warnings_of(r.stderr.decode('utf-8'), path)
+        if warned is not None:
+            with open(warn_path, 'w') as f:
+                f.write(warned)
+        elif os.path.exists(warn_path):
+            os.remove(warn_path)
         dirs.add(folder)
         print(f'{os.path.relpath(path, ROOT)}: rc={r.returncode} ({len(r.stdout)} bytes)')
     for d in dirs:

@@ -4,13 +4,15 @@
 // When NAME.err exists the program must fail with that last traceback line;
 // otherwise it must not fail. When NAME.tb exists, the traceback Tensor Lens
 // prints (formatTraceback, as the CLI writes it to stderr) must be that text:
-// frames, carets and the exception chain. Object addresses are the only text
+// frames, carets and the exception chain. The warnings it shows must be
+// NAME.warn's (none when there is none). Object addresses are the only text
 // normalised.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../engine/runtime';
 import { formatTraceback } from '../../engine/python/traceback';
+import type { WarningRecord } from '../../engine/trace/types';
 
 const ROOT = __dirname;
 
@@ -29,6 +31,26 @@ const all = programs(ROOT);
 /** Object addresses (`<... object at 0x7f85...>`) differ on every run, even in Python. */
 function normaliseAddresses(text: string): string {
   return text.replace(/ at 0x[0-9a-f]+>/g, ' at 0x?>');
+}
+
+/** NAME.warn without the warnings Python placed in a library's file. */
+function expectedWarnings(path: string): string {
+  const p = path.slice(0, -3) + '.warn';
+  if (!existsSync(p)) return '';
+  return readFileSync(p, 'utf8').split('\n').filter((l) => !l.startsWith('(elsewhere) ')).join('\n');
+}
+
+/** The run's warnings as Python prints them, less those Python placed in a
+ *  library's file ('(elsewhere)' in NAME.warn): Tensor Lens places every
+ *  warning in the program. */
+function warningsText(warnings: WarningRecord[], name: string, source: string, path: string): string {
+  const p = path.slice(0, -3) + '.warn';
+  const elsewhere = new Set(existsSync(p) ? readFileSync(p, 'utf8').split('\n').filter((l) => l.startsWith('(elsewhere) ')).map((l) => l.slice(12)) : []);
+  const lines = source.split('\n');
+  return warnings
+    .filter((w) => !elsewhere.has(`${w.category}: ${w.message}`))
+    .map((w) => `${name}:${w.range.line}: ${w.category}: ${w.message}\n  ${lines[w.range.line - 1].trim()}\n`)
+    .join('');
 }
 
 describe('conformance programs', () => {
@@ -52,6 +74,7 @@ describe('conformance programs', () => {
       if (existsSync(tbPath) && trace.error) {
         expect(normaliseAddresses(formatTraceback(trace.error, name, source))).toBe(normaliseAddresses(readFileSync(tbPath, 'utf8')));
       }
+      expect(warningsText(trace.warnings ?? [], name, source, path)).toBe(expectedWarnings(path));
     });
   }
 });

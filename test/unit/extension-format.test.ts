@@ -139,6 +139,14 @@ describe('diagnostics and status', () => {
     expect(diagnosticsOf(trace([], { error: mmError, stopped: 'cancelled' }))).toEqual([]);
   });
 
+  test('the program\'s warnings are warnings where Python places them, before the error', () => {
+    const warnings = [{ category: 'UserWarning', message: 'Implicit dimension choice for softmax has been deprecated. Change the call to include dim=X as an argument.', range: r(40, 52, 5) }];
+    expect(diagnosticsOf(trace([], { warnings }))).toEqual([
+      { range: r(40, 52, 5), severity: 'warning', code: 'UserWarning', message: `UserWarning: ${warnings[0].message}`, related: [] },
+    ]);
+    expect(diagnosticsOf(trace([], { warnings, error: mmError })).map((d) => d.severity)).toEqual(['warning', 'error']);
+  });
+
   test('status bar: done in N ms, error, budget stops', () => {
     const base = { kind: 'finished' as const, file: 't.py', origin: 'live' as const, timeBudgetMs: 3000, memoryBudgetBytes: 512 * 2 ** 20 };
     expect(statusText({ ...base, outcome: { kind: 'done', trace: trace([]), wallMs: 20 } }).text).toBe('$(check) Tensor Lens: done in 12 ms · CPU');

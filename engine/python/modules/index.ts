@@ -5,6 +5,7 @@ import './collections';
 import './itertools';
 import './time';
 import './misc';
+import './warnings';
 import './json-string';
 import './traceback';
 import './contextlib';

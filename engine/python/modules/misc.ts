@@ -1,5 +1,5 @@
 // Small standard modules tutorials import in passing: sys, typing, functools,
-// copy, warnings, dataclasses-free helpers.
+// copy, dataclasses-free helpers (warnings: warnings.ts).
 import { PyDict, PySet } from '../runtime/dict';
 import { PyException, excClass, newException, pyError, tracebackOf } from '../runtime/exceptions';
 import { toArray } from '../runtime/iter';
@@ -164,10 +164,5 @@ registerModule('functools', () => makeModule('functools', {
   wraps: new PyBuiltin('wraps', () => new PyBuiltin('decorator', (a) => a[0])),
 }));
 
-registerModule('warnings', () => makeModule('warnings', {
-  warn: new PyBuiltin('warn', () => null),
-  filterwarnings: new PyBuiltin('filterwarnings', () => null),
-  simplefilter: new PyBuiltin('simplefilter', () => null),
-}));
 
 void PyModule;

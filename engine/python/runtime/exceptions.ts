@@ -26,6 +26,7 @@ for (const [name, base] of [
   ['PermissionError', 'OSError'], ['TimeoutError', 'OSError'], ['SyntaxError', 'Exception'],
   ['IndentationError', 'SyntaxError'], ['MemoryError', 'Exception'], ['SystemError', 'Exception'], ['Warning', 'Exception'],
   ['UserWarning', 'Warning'], ['DeprecationWarning', 'Warning'], ['RuntimeWarning', 'Warning'],
+  ['FutureWarning', 'Warning'], ['PendingDeprecationWarning', 'Warning'], ['SyntaxWarning', 'Warning'],
 ] as const) {
   def(name, base);
 }

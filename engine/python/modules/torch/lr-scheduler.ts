@@ -44,7 +44,7 @@ async function stepped(ctx: CallContext, b: Box, run: () => void): Promise<void>
     b.s.warn = () => {};
   }
   afterStep(b);
-  for (const w of warnings) warnAt(ctx, 'UserWarning', w);
+  for (const w of warnings) await warnAt(ctx, 'UserWarning', w);
 }
 
 function afterStep(b: Box): void {
@@ -178,7 +178,7 @@ defMethod(lrSchedulerClass, 'get_lr', async (self, _args, _kw, ctx) => {
   const b = box(self);
   const s = b.s;
   if (s instanceof ReduceLROnPlateau) throw pyError('AttributeError', "'ReduceLROnPlateau' object has no attribute 'get_lr'");
-  warnAt(ctx, 'UserWarning', GET_LR_WARNING);
+  await warnAt(ctx, 'UserWarning', GET_LR_WARNING);
   await prepareLambdas(ctx, b, s.lastEpoch);
   syncGroups(s.optimizer);
   return new PyList(s.peekLr());

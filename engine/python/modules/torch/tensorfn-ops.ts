@@ -18,6 +18,9 @@ import { unique, uniqueDim } from '../../../ops/unique';
 import { indexSelect } from '../../../ops/index-select';
 import { isclose } from '../../../ops/isclose';
 import { meshgrid } from '../../../ops/meshgrid';
+import { warnUser } from '../../../nn/warnings';
+
+const MESHGRID_WARNING = 'torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4215.)';
 import { finfoFunctions } from './finfo';
 import { defineInplaceMethods } from './tensorfn-inplace';
 import { TENSORFN_MATH, tensorfnMathFunctions } from './tensorfn-math-ops';
@@ -83,6 +86,8 @@ function meshgridFn(args: PyValue[], kwargs: Kwargs): PyValue {
   const ts = list.map((v) => expectTensor(v, 'meshgrid', 'tensors'));
   const indexing = kwargs?.get('indexing');
   if (indexing !== undefined && indexing !== null && typeof indexing !== 'string') throw pyError('TypeError', 'meshgrid(): indexing must be a str');
+  // PyTorch 2.x's UserWarning, word for word (its "Triggered internally at" names ATen's source line).
+  if (indexing === undefined || indexing === null) warnUser(MESHGRID_WARNING);
   return tuple(meshgrid(ts, (indexing as string | null | undefined) ?? 'ij'));
 }
 
