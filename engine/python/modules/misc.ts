@@ -70,6 +70,15 @@ registerModule('typing', () => {
   return m;
 });
 
+/** Deep copies of objects with a native side (torch registers tensors and
+ *  modules): the copy, or undefined when `v` is not theirs. One memo serves
+ *  the whole copy, engine objects (storages) included. */
+export type DeepCopier = (v: PyValue, memo: Map<unknown, unknown>, deep: (x: PyValue) => Promise<PyValue>) => Promise<PyValue | undefined>;
+const deepCopiers: DeepCopier[] = [];
+export function registerDeepCopier(f: DeepCopier): void {
+  deepCopiers.push(f);
+}
+
 async function deepcopy(ctx: CallContext, v: PyValue, memo: Map<unknown, PyValue>): Promise<PyValue> {
   if (v === null || typeof v !== 'object') return v;
   const seen = memo.get(v);
@@ -97,6 +106,10 @@ async function deepcopy(ctx: CallContext, v: PyValue, memo: Map<unknown, PyValue
     const out = new PySet(v.frozen);
     for (const x of v.items()) out.add(x);
     return out;
+  }
+  for (const copier of deepCopiers) {
+    const r = await copier(v, memo as Map<unknown, unknown>, (x) => deepcopy(ctx, x, memo));
+    if (r !== undefined) return r;
   }
   const dc = findDunder(typeOf(v), '__deepcopy__');
   if (dc) {

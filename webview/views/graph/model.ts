@@ -71,7 +71,10 @@ export function functionSpans(source: string): FunctionSpan[] {
 const LINEAR = ['linear', 'addmm', 'mm', 'matmul'];
 const CONV = ['conv1d', 'conv2d'];
 /** Named after the layers of a folded network, in the order they first run. */
-const BETWEEN_LAYERS = ['relu', 'sigmoid', 'tanh', 'softmax', 'log_softmax', 'max_pool2d', 'avg_pool2d', 'adaptive_avg_pool2d', 'batch_norm', 'layer_norm', 'embedding', 'dropout'];
+const BETWEEN_LAYERS = [
+  'relu', 'leaky_relu', 'gelu', 'elu', 'selu', 'celu', 'silu', 'mish', 'softplus', 'hardtanh', 'relu6', 'prelu', 'sigmoid', 'tanh', 'softmax', 'log_softmax',
+  'max_pool2d', 'avg_pool2d', 'adaptive_avg_pool2d', 'batch_norm', 'layer_norm', 'embedding', 'dropout',
+];
 
 /** Names what a folded chain of ops computes, when it is a textbook function.
  *  `layers` / `convLayers`: how many distinct linear / convolution layers the

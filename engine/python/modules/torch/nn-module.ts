@@ -89,7 +89,7 @@ export function fromPy(v: PyValue): unknown {
 }
 
 /** A Module whose forward is a Python method. */
-class PyBackedModule extends Module {
+export class PyBackedModule extends Module {
   constructor(readonly self: PyInstance, readonly ctx: CallContext) {
     super(self.cls.name);
   }

@@ -14,6 +14,7 @@ import { optimModule } from './optim';
 import { lrSchedulerModule } from './lr-scheduler';
 import { dataModule } from './data';
 import './size';
+import './deep-copy';
 import './tensor-arith';
 import './tensor-print';
 import './tensor-index';
