@@ -19,10 +19,11 @@ export function deepCopyTensor(t: Tensor, memo: CopyMemo): Tensor {
   if (!t.isLeaf) throw runtimeError(NOT_A_LEAF);
   const c = new Tensor(copyStorage(t.storage, memo), t.shape.slice(), t.strides.slice(), t.offset, t.dtype);
   c.requiresGrad = t.requiresGrad;
-  if (isParameter(t)) markParameter(c);
+  const param = isParameter(t as unknown);
+  if (param) markParameter(c);
   memo.set(t, c);
   // nn.Parameter.__deepcopy__ builds a fresh Parameter from the data: no .grad.
-  if (t.grad && !isParameter(t)) c.grad = deepCopyTensor(t.grad, memo);
+  if (t.grad && !param) c.grad = deepCopyTensor(t.grad, memo);
   return c;
 }
 

@@ -1,10 +1,11 @@
 // Tensor methods and properties as PyTorch's Python API spells them.
 import { pyError } from '../../runtime/exceptions';
 import {
-  type CallContext, type Kwargs, PyClass, PyInstance, PyIterator, PyList, STOP, builtinClasses, type PyValue,
+  type CallContext, type Kwargs, PyClass, PyInstance, PyIterator, PyList, PyTuple, STOP, builtinClasses, type PyValue,
 } from '../../runtime/objects';
 import { objectId } from '../../runtime/dict';
-import type { Tensor } from '../../../tensor';
+import { Tensor } from '../../../tensor';
+import type { Node } from '../../../autograd/node';
 import { legacyTypeName } from '../../../core/dtype';
 import {
   asTensor, legacyClasses, makeSize, maybeWrap, pyDtype, tensorClass, toDType, wrapTensor,
@@ -224,19 +225,48 @@ const gradFnClasses = new Map<string, PyClass>();
 const gradFnObjects = new WeakMap<object, PyInstance>();
 
 function gradFnObject(t: Tensor): PyValue {
-  const node = t.gradFn;
-  if (!node) return null;
+  return t.gradFn ? nodeObject(t.gradFn) : null;
+}
+
+/** The Python object of a backward node (one per node, so `is` works). */
+function nodeObject(node: Node): PyInstance {
   let o = gradFnObjects.get(node);
   if (o) return o;
   let c = gradFnClasses.get(node.name);
   if (!c) {
     c = new PyClass(node.name, [builtinClasses.object]);
     defMethod(c, 'name', (s) => ((s as PyInstance).native as { name: string }).name);
+    // ((next node, its output number), ...) per input, as the blitz tutorial walks it:
+    // a leaf that requires grad is its AccumulateGrad, an input without grad None.
+    defProperty(c, 'next_functions', (s) => {
+      const n = (s as PyInstance).native as Node;
+      return new PyTuple(n.next.map((e, i) => new PyTuple([
+        e === null ? null : e instanceof Tensor ? accumulateGradObject(e) : nodeObject(e),
+        BigInt(n.nextNr?.[i] ?? 0),
+      ])));
+    });
     gradFnClasses.set(node.name, c);
   }
   o = new PyInstance(c);
   o.native = node;
   gradFnObjects.set(node, o);
+  return o;
+}
+
+/** PyTorch's AccumulateGrad: where a leaf's gradient is summed into .grad. */
+const accumulateGradClass = new PyClass('AccumulateGrad', [builtinClasses.object]);
+defMethod(accumulateGradClass, 'name', () => 'torch::autograd::AccumulateGrad');
+defProperty(accumulateGradClass, 'next_functions', () => new PyTuple([]));
+defProperty(accumulateGradClass, 'variable', (s) => wrapTensor((s as PyInstance).native as Tensor));
+const accumulateGrads = new WeakMap<Tensor, PyInstance>();
+
+function accumulateGradObject(leaf: Tensor): PyInstance {
+  let o = accumulateGrads.get(leaf);
+  if (!o) {
+    o = new PyInstance(accumulateGradClass);
+    o.native = leaf;
+    accumulateGrads.set(leaf, o);
+  }
   return o;
 }
 
