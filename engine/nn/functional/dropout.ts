@@ -13,10 +13,16 @@ import { pyRepr } from '../py-repr';
 import { roundTo } from './cpu-data';
 
 export function dropout(input: Tensor, p = 0.5, training = true, inplace = false, gen: Generator = defaultGenerator): Tensor {
+  return dropoutWithNoise(input, input.shape.slice(), p, training, inplace, gen);
+}
+
+/** Dropout whose keep-or-drop draws fill `noiseShape`, broadcast over the
+ *  input: one per element (dropout), one per channel (dropout2d). */
+export function dropoutWithNoise(input: Tensor, noiseShape: number[], p: number, training: boolean, inplace: boolean, gen: Generator): Tensor {
   if (p < 0 || p > 1) throw valueError(`dropout probability has to be between 0 and 1, but got ${pyRepr(p)}`);
   if (p === 0 || !training || input.numel() === 0) return input;
-  const n = input.numel();
-  const noise = TensorClass.empty(input.backend, input.shape.slice(), input.dtype);
+  const n = noiseShape.reduce((a, b) => a * b, 1);
+  const noise = TensorClass.empty(input.backend, noiseShape, input.dtype);
   const vals = new Float64Array(n);
   if (p < 1) {
     const keep = 1 - p;

@@ -12,9 +12,14 @@ type Pair = number | number[];
 const show = (v: Pair | null): string => (v === null ? 'None' : Array.isArray(v) ? tupleRepr(v) : String(v));
 const pyBool = (b: boolean) => (b ? 'True' : 'False');
 
-export class MaxPool2d extends Module {
-  constructor(kernel: Pair, stride: Pair | null = null, padding: Pair = 0, dilation: Pair = 1, returnIndices = false, ceilMode = false) {
-    super('MaxPool2d');
+/** MaxPool1d and MaxPool2d: the same arguments and repr, another pool. */
+class MaxPool extends Module {
+  constructor(
+    typeName: string,
+    private readonly pool: (input: Tensor, kernel: Pair, o: { stride: Pair; padding: Pair; dilation: Pair; ceilMode: boolean }) => { values: Tensor; indices: Tensor },
+    kernel: Pair, stride: Pair | null, padding: Pair, dilation: Pair, returnIndices: boolean, ceilMode: boolean,
+  ) {
+    super(typeName);
     this.setAttr('kernel_size', kernel);
     this.setAttr('stride', stride ?? kernel);
     this.setAttr('padding', padding);
@@ -24,7 +29,7 @@ export class MaxPool2d extends Module {
   }
   /** With return_indices=True, (values, indices) as PyTorch returns them. */
   override forward(input: unknown): Tensor | [Tensor, Tensor] {
-    const r = maxPool2dWithIndices(input as Tensor, this.getAttr('kernel_size') as Pair, {
+    const r = this.pool(input as Tensor, this.getAttr('kernel_size') as Pair, {
       stride: this.getAttr('stride') as Pair,
       padding: this.getAttr('padding') as Pair,
       dilation: this.getAttr('dilation') as Pair,
@@ -35,6 +40,12 @@ export class MaxPool2d extends Module {
   override extraRepr(): string {
     const a = (k: string) => show(this.getAttr(k) as Pair);
     return `kernel_size=${a('kernel_size')}, stride=${a('stride')}, padding=${a('padding')}, dilation=${a('dilation')}, ceil_mode=${pyBool(this.getAttr('ceil_mode') as boolean)}`;
+  }
+}
+
+export class MaxPool2d extends MaxPool {
+  constructor(kernel: Pair, stride: Pair | null = null, padding: Pair = 0, dilation: Pair = 1, returnIndices = false, ceilMode = false) {
+    super('MaxPool2d', maxPool2dWithIndices, kernel, stride, padding, dilation, returnIndices, ceilMode);
   }
 }
 
@@ -76,28 +87,9 @@ export class AdaptiveAvgPool2d extends Module {
   }
 }
 
-export class MaxPool1d extends Module {
+export class MaxPool1d extends MaxPool {
   constructor(kernel: Pair, stride: Pair | null = null, padding: Pair = 0, dilation: Pair = 1, returnIndices = false, ceilMode = false) {
-    super('MaxPool1d');
-    this.setAttr('kernel_size', kernel);
-    this.setAttr('stride', stride ?? kernel);
-    this.setAttr('padding', padding);
-    this.setAttr('dilation', dilation);
-    this.setAttr('return_indices', returnIndices);
-    this.setAttr('ceil_mode', ceilMode);
-  }
-  override forward(input: unknown): Tensor | [Tensor, Tensor] {
-    const r = maxPool1dWithIndices(input as Tensor, this.getAttr('kernel_size') as Pair, {
-      stride: this.getAttr('stride') as Pair,
-      padding: this.getAttr('padding') as Pair,
-      dilation: this.getAttr('dilation') as Pair,
-      ceilMode: this.getAttr('ceil_mode') as boolean,
-    });
-    return this.getAttr('return_indices') ? [r.values, r.indices] : r.values;
-  }
-  override extraRepr(): string {
-    const a = (k: string) => show(this.getAttr(k) as Pair);
-    return `kernel_size=${a('kernel_size')}, stride=${a('stride')}, padding=${a('padding')}, dilation=${a('dilation')}, ceil_mode=${pyBool(this.getAttr('ceil_mode') as boolean)}`;
+    super('MaxPool1d', maxPool1dWithIndices, kernel, stride, padding, dilation, returnIndices, ceilMode);
   }
 }
 

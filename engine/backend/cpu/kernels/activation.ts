@@ -5,23 +5,10 @@
 
 import type { KernelAttrs, TensorView } from '../../backend';
 import type { CpuKernel } from './types';
-import { dataOf } from './types';
-import { offsetsOrNull } from './strided';
-import { numelOf } from '../../../core/shape';
 import { erf } from './erf';
+import { apply } from './map';
 
 type F = (x: number) => number;
-
-function apply(x: TensorView, y: TensorView, f: F): void {
-  const n = numelOf(y.shape);
-  const xd = dataOf(x);
-  const yd = dataOf(y);
-  const xo = offsetsOrNull(x);
-  const yo = offsetsOrNull(y);
-  for (let i = 0; i < n; i++) {
-    yd[yo === null ? y.offset + i : yo[i]] = f(xd[xo === null ? x.offset + i : xo[i]]);
-  }
-}
 
 /** A parameter as the kernel sees it: float32 tensors take float32 scalars. */
 function param(y: TensorView, attrs: KernelAttrs, key: string): number {

@@ -5,10 +5,8 @@
 
 import type { KernelAttrs, TensorView } from '../../backend';
 import type { CpuKernel } from './types';
-import { dataOf } from './types';
-import { offsetsOrNull } from './strided';
-import { numelOf } from '../../../core/shape';
 import { activationKernels } from './activation';
+import { apply } from './map';
 
 type F = (x: number) => number;
 const fr = Math.fround;
@@ -20,23 +18,6 @@ function mapKernel(f64: F, f32: F = f64, fInt: F = f64): CpuKernel {
     const f = y.dtype === 'float32' ? f32 : y.dtype === 'float64' ? f64 : fInt;
     apply(x, y, f);
   };
-}
-
-function apply(x: TensorView, y: TensorView, f: F): void {
-  const n = numelOf(y.shape);
-  const xd = dataOf(x);
-  const yd = dataOf(y);
-  const xo = offsetsOrNull(x);
-  const yo = offsetsOrNull(y);
-  if (xo === null && yo === null) {
-    const a = x.offset;
-    const b = y.offset;
-    for (let i = 0; i < n; i++) yd[b + i] = f(xd[a + i]);
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    yd[yo === null ? y.offset + i : yo[i]] = f(xd[xo === null ? x.offset + i : xo[i]]);
-  }
 }
 
 function roundHalfEven(x: number): number {
