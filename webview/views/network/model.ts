@@ -219,16 +219,26 @@ export function networkOf(graph: Graph, at: StepSnapshot | null = null): Network
 }
 
 /** The distinct op labels between the program's inputs and `node` (itself
- *  included when it is an op), inputs side first. */
+ *  included when it is an op) that depend on parameters (a CNN's convolutions
+ *  and pools, not the reshapes or stacking that built the input data),
+ *  inputs side first. */
 function opsBefore(node: GraphNode, inputsOf: (id: number) => GraphNode[]): string[] {
   const order: GraphNode[] = [];
-  const seen = new Set<number>();
-  const visit = (n: GraphNode): void => {
-    if (seen.has(n.id)) return;
-    seen.add(n.id);
-    if (n.kind !== 'op') return;
-    for (const i of inputsOf(n.id)) visit(i);
-    order.push(n);
+  const learned = new Map<number, boolean>();
+  const visit = (n: GraphNode): boolean => {
+    const known = learned.get(n.id);
+    if (known !== undefined) return known;
+    learned.set(n.id, false);
+    if (n.kind === 'param') {
+      learned.set(n.id, true);
+      return true;
+    }
+    if (n.kind !== 'op') return false;
+    let fromParams = false;
+    for (const i of inputsOf(n.id)) if (visit(i)) fromParams = true;
+    learned.set(n.id, fromParams);
+    if (fromParams) order.push(n);
+    return fromParams;
   };
   visit(node);
   return [...new Set(order.map((n) => n.label))];
