@@ -9,7 +9,7 @@ import { isFloating } from '../../../core/dtype';
 import { runtimeError } from '../../../core/errors';
 import type { CpuKernel } from './types';
 import { dataOf } from './types';
-import { isContig, isScalarLike, offsetsOrNull } from './strided';
+import { forEachRow, isContig, isScalarLike, offsetsOrNull, sameShape } from './strided';
 import { numelOf } from '../../../core/shape';
 
 type F2 = (a: number, b: number) => number;
@@ -20,13 +20,22 @@ function generic(a: TensorView, b: TensorView, y: TensorView, f: F2): void {
   const ad = dataOf(a);
   const bd = dataOf(b);
   const yd = dataOf(y);
-  const ao = offsetsOrNull(a);
-  const bo = offsetsOrNull(b);
-  const yo = offsetsOrNull(y);
-  if (ao === null && bo === null && yo === null) {
+  if (isContig(a) && isContig(b) && isContig(y)) {
     for (let i = 0; i < n; i++) yd[y.offset + i] = f(ad[a.offset + i], bd[b.offset + i]);
     return;
   }
+  if (sameShape(a, y) && sameShape(b, y)) {
+    const last = y.shape.length - 1;
+    const inner = last < 0 ? 1 : y.shape[last];
+    const as = last < 0 ? 0 : a.strides[last], bs = last < 0 ? 0 : b.strides[last], ys = last < 0 ? 0 : y.strides[last];
+    forEachRow(y.shape, a.strides, a.offset, b.strides, b.offset, y.strides, y.offset, (pa, pb, py) => {
+      for (let i = 0; i < inner; i++, pa += as, pb += bs, py += ys) yd[py] = f(ad[pa], bd[pb]);
+    });
+    return;
+  }
+  const ao = offsetsOrNull(a);
+  const bo = offsetsOrNull(b);
+  const yo = offsetsOrNull(y);
   for (let i = 0; i < n; i++) {
     yd[yo === null ? y.offset + i : yo[i]] = f(
       ad[ao === null ? a.offset + i : ao[i]],
@@ -34,6 +43,8 @@ function generic(a: TensorView, b: TensorView, y: TensorView, f: F2): void {
     );
   }
 }
+
+
 
 type Loop = (ad: StorageArray, ao: number, bd: StorageArray, bo: number, yd: StorageArray, yo: number, n: number) => void;
 
@@ -51,6 +62,19 @@ function hot(cc: Loop, cs: Loop, sc: Loop, f: F2): CpuKernel {
         if (isScalarLike(b)) return cs(dataOf(a), a.offset, dataOf(b), b.offset, yd, y.offset, n);
       } else if (isScalarLike(a) && isContig(b)) {
         return sc(dataOf(a), a.offset, dataOf(b), b.offset, yd, y.offset, n);
+      }
+    }
+    // Strided views whose rows are contiguous or constant (a convolution's
+    // fold adds windows of a padded buffer; a bias broadcasts along rows):
+    // the same loops, one row at a time.
+    const last = y.shape.length - 1;
+    if (last >= 0 && y.strides[last] === 1 && sameShape(a, y) && sameShape(b, y)) {
+      const as = a.strides[last], bs = b.strides[last];
+      const loop = as === 1 ? (bs === 1 ? cc : bs === 0 ? cs : null) : as === 0 && bs === 1 ? sc : null;
+      if (loop) {
+        const ad = dataOf(a), bd = dataOf(b), yd = dataOf(y), inner = y.shape[last];
+        forEachRow(y.shape, a.strides, a.offset, b.strides, b.offset, y.strides, y.offset, (pa, pb, py) => loop(ad, pa, bd, pb, yd, py, inner));
+        return;
       }
     }
     generic(a, b, y, f);

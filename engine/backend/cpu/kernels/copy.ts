@@ -4,7 +4,7 @@ import type { KernelAttrs, TensorView } from '../../backend';
 import type { DType } from '../../../core/dtype';
 import type { CpuKernel } from './types';
 import { dataOf } from './types';
-import { offsetsOrNull } from './strided';
+import { forEachRow, isContig, offsetsOrNull, sameShape } from './strided';
 import { numelOf } from '../../../core/shape';
 
 /** The conversion a store into `to` needs beyond what the typed array does itself. */
@@ -21,15 +21,25 @@ export const copyKernel: CpuKernel = (inputs, outputs) => {
   const xd = dataOf(x);
   const yd = dataOf(y);
   const conv = converter(x.dtype, y.dtype);
-  const xo = offsetsOrNull(x);
-  const yo = offsetsOrNull(y);
-  if (xo === null && yo === null) {
+  if (isContig(x) && isContig(y)) {
     if (conv === null) {
       if (x.dtype === y.dtype) yd.set(xd.subarray(x.offset, x.offset + n), y.offset);
       else for (let i = 0; i < n; i++) yd[y.offset + i] = xd[x.offset + i];
     } else for (let i = 0; i < n; i++) yd[y.offset + i] = conv(xd[x.offset + i]);
     return;
   }
+  if (sameShape(x, y)) {
+    const last = y.shape.length - 1;
+    const inner = last < 0 ? 1 : y.shape[last];
+    const xs = last < 0 ? 0 : x.strides[last], ys = last < 0 ? 0 : y.strides[last];
+    forEachRow(y.shape, x.strides, x.offset, y.strides, y.offset, y.strides, 0, (px, py) => {
+      if (conv === null) for (let i = 0; i < inner; i++, px += xs, py += ys) yd[py] = xd[px];
+      else for (let i = 0; i < inner; i++, px += xs, py += ys) yd[py] = conv(xd[px]);
+    });
+    return;
+  }
+  const xo = offsetsOrNull(x);
+  const yo = offsetsOrNull(y);
   for (let i = 0; i < n; i++) {
     const v = xd[xo === null ? x.offset + i : xo[i]];
     yd[yo === null ? y.offset + i : yo[i]] = conv === null ? v : conv(v);

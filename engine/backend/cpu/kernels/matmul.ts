@@ -32,7 +32,7 @@ export const matmulKernel: CpuKernel = (inputs, outputs) => {
     const yo = y.offset + bi * y.strides[0];
     if (!isFloat || M * N * K <= SMALL_WORK) {
       small(ad, ao, a.strides[1], a.strides[2], bd, bo, b.strides[1], b.strides[2], yd, yo, y.strides[1], y.strides[2], M, N, K, f32);
-    } else if (f32 && M * N * K >= WASM_WORK && M > SKINNY && K > SKINNY &&
+    } else if (f32 && B * M * N * K >= WASM_WORK && M > SKINNY && K > SKINNY &&
       wasmGemm(ad, ao, a.strides[1], a.strides[2], bd, bo, b.strides[1], b.strides[2], yd, yo, y.strides[1], y.strides[2], M, N, K)) {
       // Done by the WebAssembly SIMD kernel (float32 accumulation, fixed order).
     } else if (M <= SKINNY || K <= SKINNY) {
