@@ -5,9 +5,7 @@
 // variables + optimizer.minimize, NHWC as tfjs wants) and real PyTorch
 // (1 thread, spawned python). Fastest of six short rounds (the machine is shared).
 // Run by `npm run bench` or `npm run bench -- cnn`.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { loadTfjs, runTorch, timeSteps } from './lib/peers';
 import { Conv2d, CrossEntropyLoss, Flatten, Linear, MaxPool2d, ReLU, Sequential } from '../../engine/nn';
 import { SGD } from '../../engine/optim';
 import { defaultGenerator } from '../../engine/random';
@@ -15,24 +13,8 @@ import { randint, randn } from '../../engine/ops/random';
 import { backward } from '../../engine/autograd/backward';
 import type { Tensor } from '../../engine/tensor';
 
-const ROOT = resolve(__dirname, '../..');
 const BATCH = 32;
 const LR = 0.01;
-
-async function timeSteps(step: () => unknown, budgetMs: number, rounds = 6): Promise<number> {
-  for (let i = 0; i < 3; i++) await step();
-  let best = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    let n = 0;
-    const t0 = performance.now();
-    while (n < 2 || performance.now() - t0 < budgetMs / rounds) {
-      await step();
-      n++;
-    }
-    best = Math.min(best, (performance.now() - t0) / n);
-  }
-  return best;
-}
 
 function engineStepper(): () => number {
   defaultGenerator.manualSeed(0);
@@ -56,13 +38,8 @@ function engineStepper(): () => number {
 
 async function tfjsStepper(backend: 'cpu' | 'wasm'): Promise<(() => unknown) | string> {
   try {
-    const tf = await import('@tensorflow/tfjs');
-    if (backend === 'wasm') {
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      wasm.setWasmPaths(join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
-    }
-    if (!(await tf.setBackend(backend))) return `backend ${backend} unavailable`;
-    await tf.ready();
+    const tf = await loadTfjs(backend);
+    if (typeof tf === 'string') return tf;
     const u = (shape: number[], fanIn: number) => tf.variable(tf.randomUniform(shape, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)));
     const w1 = u([3, 3, 1, 16], 9), b1 = u([16], 9), w2 = u([3, 3, 16, 32], 144), b2 = u([32], 144);
     const w3 = u([32 * 7 * 7, 10], 32 * 49), b3 = u([10], 32 * 49);
@@ -109,16 +86,12 @@ print(json.dumps({"version": torch.__version__, "ms": best}))
 `;
 
 function torchRow(): { name: string; ms: number | null; note?: string } {
-  const py = [join(ROOT, '.venv-torch/bin/python'), '/usr/bin/python3'].find(existsSync);
-  if (!py) return { name: 'PyTorch (1 thread)', ms: null, note: 'no python with torch' };
-  const r = spawnSync(py, ['-c', TORCH_SCRIPT], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } });
-  if (r.status !== 0) return { name: 'PyTorch (1 thread)', ms: null, note: `python failed: ${r.stderr.trim().split('\n').pop()}` };
-  const out = JSON.parse(r.stdout.trim().split('\n').pop() as string);
-  return { name: `PyTorch ${out.version} (1 thread)`, ms: out.ms };
+  const r = runTorch<{ version: string; ms: number }>(TORCH_SCRIPT);
+  return r.ok ? { name: `PyTorch ${r.out.version} (1 thread)`, ms: r.out.ms } : { name: 'PyTorch (1 thread)', ms: null, note: r.note };
 }
 
 async function main(): Promise<void> {
-  const engineMs = await timeSteps(engineStepper(), 4000);
+  const engineMs = await timeSteps(engineStepper(), 4000, 6, 3, 2);
   const rows: { name: string; ms: number | null; note?: string }[] = [{ name: 'Tensor Lens engine (cpu)', ms: engineMs }];
   for (const be of ['cpu', 'wasm'] as const) {
     const s = await tfjsStepper(be);
@@ -127,7 +100,7 @@ async function main(): Promise<void> {
       continue;
     }
     try {
-      rows.push({ name: `tfjs ${be}`, ms: await timeSteps(s, 4000) });
+      rows.push({ name: `tfjs ${be}`, ms: await timeSteps(s, 4000, 6, 3, 2) });
     } catch (e) {
       rows.push({ name: `tfjs ${be}`, ms: null, note: `cannot train it: ${(e as Error).message.split('\n')[0]}` });
     }

@@ -7,9 +7,7 @@
 // grow the heap (storages are freed when nothing references them).
 // Each figure is the fastest of six short rounds (the machine is shared).
 // Run by `npm run bench` (node --expose-gc) or `npm run bench -- training`.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { loadTfjs, runTorch, timeSteps } from './lib/peers';
 import { Linear, LogSoftmax, NLLLoss, ReLU, Sequential } from '../../engine/nn';
 import { SGD } from '../../engine/optim';
 import { defaultGenerator } from '../../engine/random';
@@ -17,29 +15,11 @@ import { randint, randn } from '../../engine/ops/random';
 import { backward } from '../../engine/autograd/backward';
 import type { Tensor } from '../../engine/tensor';
 
-const ROOT = resolve(__dirname, '../..');
 const BATCHES = [64, 1];
 const LR = 0.01;
 const TARGET_MS_B64 = 15;
 
 interface Row { name: string; b64: number | null; b1: number | null; note?: string }
-
-/** Mean ms per step over several short rounds after a warm-up, keeping the
- *  fastest round: the machine is shared, and contention only adds time. */
-async function timeSteps(step: () => unknown | Promise<unknown>, budgetMs: number, rounds = 6): Promise<number> {
-  for (let i = 0; i < 5; i++) await step();
-  let best = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    let n = 0;
-    const t0 = performance.now();
-    while (n < 3 || performance.now() - t0 < budgetMs / rounds) {
-      await step();
-      n++;
-    }
-    best = Math.min(best, (performance.now() - t0) / n);
-  }
-  return best;
-}
 
 function engineStepper(batch: number): () => number {
   defaultGenerator.manualSeed(0);
@@ -60,13 +40,8 @@ function engineStepper(batch: number): () => number {
 
 async function tfjsStepper(backend: 'cpu' | 'wasm', batch: number): Promise<(() => unknown) | string> {
   try {
-    const tf = await import('@tensorflow/tfjs');
-    if (backend === 'wasm') {
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      wasm.setWasmPaths(join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
-    }
-    if (!(await tf.setBackend(backend))) return `backend ${backend} unavailable`;
-    await tf.ready();
+    const tf = await loadTfjs(backend);
+    if (typeof tf === 'string') return tf;
     const dense = (i: number, o: number) => ({
       w: tf.variable(tf.randomUniform([i, o], -1 / Math.sqrt(i), 1 / Math.sqrt(i))),
       b: tf.variable(tf.randomUniform([o], -1 / Math.sqrt(i), 1 / Math.sqrt(i))),
@@ -115,12 +90,8 @@ print(json.dumps({"version": torch.__version__, "ms": res}))
 `;
 
 function torchRow(): Row {
-  const py = [join(ROOT, '.venv-torch/bin/python'), '/usr/bin/python3'].find(existsSync);
-  if (!py) return { name: 'PyTorch (1 thread)', b64: null, b1: null, note: 'no python with torch' };
-  const r = spawnSync(py, ['-c', TORCH_SCRIPT], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } });
-  if (r.status !== 0) return { name: 'PyTorch (1 thread)', b64: null, b1: null, note: `python failed: ${r.stderr.trim().split('\n').pop()}` };
-  const out = JSON.parse(r.stdout.trim().split('\n').pop() as string);
-  return { name: `PyTorch ${out.version} (1 thread)`, b64: out.ms['64'], b1: out.ms['1'] };
+  const r = runTorch<{ version: string; ms: Record<string, number> }>(TORCH_SCRIPT);
+  return r.ok ? { name: `PyTorch ${r.out.version} (1 thread)`, b64: r.out.ms['64'], b1: r.out.ms['1'] } : { name: 'PyTorch (1 thread)', b64: null, b1: null, note: r.note };
 }
 
 function heapMB(): number {
