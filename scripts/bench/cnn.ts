@@ -5,7 +5,7 @@
 // variables + optimizer.minimize, NHWC as tfjs wants) and real PyTorch
 // (1 thread, spawned python). Fastest of six short rounds (the machine is shared).
 // Run by `npm run bench` or `npm run bench -- cnn`.
-import { loadTfjs, runTorch, timeSteps } from './lib/peers';
+import { runTorch, tfjsStepper, timeSteps } from './lib/peers';
 import { Conv2d, CrossEntropyLoss, Flatten, Linear, MaxPool2d, ReLU, Sequential } from '../../engine/nn';
 import { SGD } from '../../engine/optim';
 import { defaultGenerator } from '../../engine/random';
@@ -36,31 +36,21 @@ function engineStepper(): () => number {
   };
 }
 
-async function tfjsStepper(backend: 'cpu' | 'wasm'): Promise<(() => unknown) | string> {
-  try {
-    const tf = await loadTfjs(backend);
-    if (typeof tf === 'string') return tf;
+function tfjsCnn(backend: 'cpu' | 'wasm'): Promise<(() => number) | string> {
+  return tfjsStepper(backend, LR, (tf) => {
+    type T4 = import('@tensorflow/tfjs').Tensor4D;
     const u = (shape: number[], fanIn: number) => tf.variable(tf.randomUniform(shape, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)));
     const w1 = u([3, 3, 1, 16], 9), b1 = u([16], 9), w2 = u([3, 3, 16, 32], 144), b2 = u([32], 144);
     const w3 = u([32 * 7 * 7, 10], 32 * 49), b3 = u([10], 32 * 49);
     const x = tf.randomNormal([BATCH, 28, 28, 1]);
     const y = tf.oneHot(tf.randomUniform([BATCH], 0, 10, 'int32'), 10);
-    const opt = tf.train.sgd(LR);
     return () => {
-      const cost = opt.minimize(() => {
-        type T4 = import('@tensorflow/tfjs').Tensor4D;
-        const h1 = tf.maxPool(tf.relu(tf.add(tf.conv2d(x as T4, w1 as T4, 1, 'same'), b1)) as T4, 2, 2, 'valid');
-        const h2 = tf.maxPool(tf.relu(tf.add(tf.conv2d(h1, w2 as T4, 1, 'same'), b2)) as T4, 2, 2, 'valid');
-        const logits = tf.add(tf.matMul(tf.reshape(h2, [BATCH, 32 * 7 * 7]), w3), b3);
-        return tf.losses.softmaxCrossEntropy(y, logits) as import('@tensorflow/tfjs').Scalar;
-      }, true);
-      const v = cost!.dataSync()[0];
-      cost!.dispose();
-      return v;
+      const h1 = tf.maxPool(tf.relu(tf.add(tf.conv2d(x as T4, w1 as T4, 1, 'same'), b1)) as T4, 2, 2, 'valid');
+      const h2 = tf.maxPool(tf.relu(tf.add(tf.conv2d(h1, w2 as T4, 1, 'same'), b2)) as T4, 2, 2, 'valid');
+      const logits = tf.add(tf.matMul(tf.reshape(h2, [BATCH, 32 * 7 * 7]), w3), b3);
+      return tf.losses.softmaxCrossEntropy(y, logits) as import('@tensorflow/tfjs').Scalar;
     };
-  } catch (e) {
-    return `failed: ${(e as Error).message.split('\n')[0]}`;
-  }
+  });
 }
 
 const TORCH_SCRIPT = `
@@ -94,7 +84,7 @@ async function main(): Promise<void> {
   const engineMs = await timeSteps(engineStepper(), 4000, 6, 3, 2);
   const rows: { name: string; ms: number | null; note?: string }[] = [{ name: 'Tensor Lens engine (cpu)', ms: engineMs }];
   for (const be of ['cpu', 'wasm'] as const) {
-    const s = await tfjsStepper(be);
+    const s = await tfjsCnn(be);
     if (typeof s === 'string') {
       rows.push({ name: `tfjs ${be}`, ms: null, note: s });
       continue;

@@ -7,7 +7,7 @@
 // grow the heap (storages are freed when nothing references them).
 // Each figure is the fastest of six short rounds (the machine is shared).
 // Run by `npm run bench` (node --expose-gc) or `npm run bench -- training`.
-import { loadTfjs, runTorch, timeSteps } from './lib/peers';
+import { runTorch, tfjsStepper, timeSteps } from './lib/peers';
 import { Linear, LogSoftmax, NLLLoss, ReLU, Sequential } from '../../engine/nn';
 import { SGD } from '../../engine/optim';
 import { defaultGenerator } from '../../engine/random';
@@ -38,10 +38,8 @@ function engineStepper(batch: number): () => number {
   };
 }
 
-async function tfjsStepper(backend: 'cpu' | 'wasm', batch: number): Promise<(() => unknown) | string> {
-  try {
-    const tf = await loadTfjs(backend);
-    if (typeof tf === 'string') return tf;
+function tfjsMlp(backend: 'cpu' | 'wasm', batch: number): Promise<(() => number) | string> {
+  return tfjsStepper(backend, LR, (tf) => {
     const dense = (i: number, o: number) => ({
       w: tf.variable(tf.randomUniform([i, o], -1 / Math.sqrt(i), 1 / Math.sqrt(i))),
       b: tf.variable(tf.randomUniform([o], -1 / Math.sqrt(i), 1 / Math.sqrt(i))),
@@ -49,21 +47,13 @@ async function tfjsStepper(backend: 'cpu' | 'wasm', batch: number): Promise<(() 
     const l1 = dense(784, 128), l2 = dense(128, 64), l3 = dense(64, 10);
     const x = tf.randomNormal([batch, 784]);
     const y = tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32'), 10);
-    const opt = tf.train.sgd(LR);
     return () => {
-      const cost = opt.minimize(() => {
-        const h1 = tf.relu(tf.add(tf.matMul(x, l1.w), l1.b));
-        const h2 = tf.relu(tf.add(tf.matMul(h1, l2.w), l2.b));
-        const logp = tf.logSoftmax(tf.add(tf.matMul(h2, l3.w), l3.b));
-        return tf.neg(tf.mean(tf.sum(tf.mul(logp, y), 1))) as import('@tensorflow/tfjs').Scalar;
-      }, true);
-      const v = cost!.dataSync()[0];
-      cost!.dispose();
-      return v;
+      const h1 = tf.relu(tf.add(tf.matMul(x, l1.w), l1.b));
+      const h2 = tf.relu(tf.add(tf.matMul(h1, l2.w), l2.b));
+      const logp = tf.logSoftmax(tf.add(tf.matMul(h2, l3.w), l3.b));
+      return tf.neg(tf.mean(tf.sum(tf.mul(logp, y), 1))) as import('@tensorflow/tfjs').Scalar;
     };
-  } catch (e) {
-    return `failed: ${(e as Error).message.split('\n')[0]}`;
-  }
+  });
 }
 
 const TORCH_SCRIPT = `
@@ -112,7 +102,7 @@ async function main(): Promise<void> {
   for (const be of ['cpu', 'wasm'] as const) {
     const row: Row = { name: `tfjs ${be}`, b64: null, b1: null };
     for (const b of BATCHES) {
-      const s = await tfjsStepper(be, b);
+      const s = await tfjsMlp(be, b);
       if (typeof s === 'string') {
         row.note = s;
         break;

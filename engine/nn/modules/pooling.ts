@@ -74,16 +74,23 @@ export class AvgPool2d extends Module {
   }
 }
 
-export class AdaptiveAvgPool2d extends Module {
-  constructor(outputSize: Pair) {
-    super('AdaptiveAvgPool2d');
+/** AdaptiveAvgPool1d and AdaptiveAvgPool2d: an output size and a pool. */
+class AdaptiveAvgPool extends Module {
+  constructor(typeName: string, private readonly pool: (input: Tensor, outputSize: Pair) => Tensor, outputSize: Pair) {
+    super(typeName);
     this.setAttr('output_size', outputSize);
   }
   override forward(input: unknown): Tensor {
-    return adaptiveAvgPool2d(input as Tensor, this.getAttr('output_size') as Pair);
+    return this.pool(input as Tensor, this.getAttr('output_size') as Pair);
   }
   override extraRepr(): string {
     return `output_size=${show(this.getAttr('output_size') as Pair)}`;
+  }
+}
+
+export class AdaptiveAvgPool2d extends AdaptiveAvgPool {
+  constructor(outputSize: Pair) {
+    super('AdaptiveAvgPool2d', adaptiveAvgPool2d, outputSize);
   }
 }
 
@@ -118,15 +125,8 @@ export class AvgPool1d extends Module {
   }
 }
 
-export class AdaptiveAvgPool1d extends Module {
+export class AdaptiveAvgPool1d extends AdaptiveAvgPool {
   constructor(outputSize: Pair) {
-    super('AdaptiveAvgPool1d');
-    this.setAttr('output_size', outputSize);
-  }
-  override forward(input: unknown): Tensor {
-    return adaptiveAvgPool1d(input as Tensor, this.getAttr('output_size') as Pair);
-  }
-  override extraRepr(): string {
-    return `output_size=${show(this.getAttr('output_size') as Pair)}`;
+    super('AdaptiveAvgPool1d', adaptiveAvgPool1d, outputSize);
   }
 }

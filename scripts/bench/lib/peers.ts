@@ -45,3 +45,25 @@ export function runTorch<T>(script: string): { ok: true; out: T } | { ok: false;
   if (r.status !== 0) return { ok: false, note: `python failed: ${r.stderr.trim().split('\n').pop()}` };
   return { ok: true, out: JSON.parse(r.stdout.trim().split('\n').pop() as string) as T };
 }
+
+type Tfjs = typeof import('@tensorflow/tfjs');
+
+/** A tfjs training step on `backend`: `build` makes the model's variables and
+ *  data and returns its loss; each step minimizes it with SGD(lr) and reads
+ *  the loss back. Or why tfjs cannot. */
+export async function tfjsStepper(backend: 'cpu' | 'wasm', lr: number, build: (tf: Tfjs) => () => import('@tensorflow/tfjs').Scalar): Promise<(() => number) | string> {
+  try {
+    const tf = await loadTfjs(backend);
+    if (typeof tf === 'string') return tf;
+    const loss = build(tf);
+    const opt = tf.train.sgd(lr);
+    return () => {
+      const cost = opt.minimize(loss, true);
+      const v = cost!.dataSync()[0];
+      cost!.dispose();
+      return v;
+    };
+  } catch (e) {
+    return `failed: ${(e as Error).message.split('\n')[0]}`;
+  }
+}
